@@ -84,10 +84,13 @@ public sealed class GrainCodeRegistry
         }
         lock (_gate)
         {
-            return list.Count == 1
-                ? list[0]
+            if (list.Count == 1) { return list[0]; }
+            // Several classes: the conventional one (IFooGrain -> FooGrain) is the default, as in Orleans.
+            var conventional = list.Where(c => "I" + c.ClassType.Name == interfaceType.Name).ToList();
+            return conventional.Count == 1
+                ? conventional[0]
                 : throw new InvalidOperationException(
-                    $"{interfaceType.FullName} is implemented by several grain classes ({string.Join(", ", list.Select(c => c.ClassType.Name))}); call GetGrain with a grain id of the wanted type.");
+                    $"{interfaceType.FullName} is implemented by several grain classes ({string.Join(", ", list.Select(c => c.ClassType.Name))}) and none is named after it; use a more specific interface or a grain id of the wanted type.");
         }
     }
 

@@ -1,0 +1,3 @@
+using Rayswarm.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);

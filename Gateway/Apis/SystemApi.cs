@@ -1,0 +1,32 @@
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Gateway;
+
+/// <summary>The <c>/domains/system</c> endpoints.</summary>
+internal static class SystemApi
+{
+    private static readonly TimeSpan s_healthTimeout = TimeSpan.FromSeconds(5);
+
+    public static IEndpointRouteBuilder MapSystemApi(this IEndpointRouteBuilder routes)
+    {
+        var system = routes.MapGroup("/domains/system").WithTags("System");
+        system.MapGet("/health", GetHealthAsync).WithName("GetSystemHealth");
+        return routes;
+    }
+
+    /// <summary>200 with the checks when the silo can serve; 503 with the failing checks when it cannot.</summary>
+    private static async Task<IResult> GetHealthAsync(IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        HealthReport report;
+        try
+        {
+            report = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).CheckHealth().WaitAsync(s_healthTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException)
+        {
+            return Results.Problem(title: "The silo cannot serve", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        return report.IsHealthy ? Results.Ok(report) : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

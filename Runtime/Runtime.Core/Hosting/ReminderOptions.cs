@@ -1,0 +1,9 @@
+namespace Rayswarm.Runtime.Core;
+
+/// <summary>Durable reminders. Configuration section <c>Rayswarm:Reminders</c>.</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>The shortest period a reminder may have (reminders are for coarse, durable wake-ups; use timers for
+    /// short periods). Default 1 minute.</summary>
+    public TimeSpan MinimumPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,7 @@
+namespace Rayswarm.Runtime.Core;
+
+/// <summary>A persistent state bound to an activation; loaded before OnActivateAsync.</summary>
+internal interface IActivationState
+{
+    Task LoadAsync(CancellationToken cancellationToken);
+}

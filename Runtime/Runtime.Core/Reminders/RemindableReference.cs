@@ -1,0 +1,41 @@
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Runtime.Core;
+
+/// <summary>The proxy of <see cref="IRemindable"/>, written by hand because the abstractions assembly has no generated code.</summary>
+internal sealed class RemindableReference(GrainId grainId, IGrainCallRuntime runtime) : GrainReference(grainId, runtime), IRemindable
+{
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        Runtime.InvokeAsync(this, new ReceiveReminderRequest { ReminderName = reminderName, Status = status });
+
+    private sealed class ReceiveReminderRequest : Request
+    {
+        private static readonly MethodMetadata s_method = new(typeof(IRemindable), nameof(IRemindable.ReceiveReminder), null, false, false, null);
+
+        public string ReminderName = "";
+        public TickStatus Status;
+
+        public override MethodMetadata Method => s_method;
+
+        public override int ArgumentCount => 2;
+
+        public override Task Invoke(object grain) => ((IRemindable)grain).ReceiveReminder(ReminderName, Status);
+
+        public override object? GetArgument(int index) => index switch
+        {
+            0 => ReminderName,
+            1 => Status,
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
+
+        public override void SetArgument(int index, object? value)
+        {
+            switch (index)
+            {
+                case 0: ReminderName = (string)value!; break;
+                case 1: Status = (TickStatus)value!; break;
+                default: throw new ArgumentOutOfRangeException(nameof(index));
+            }
+        }
+    }
+}
