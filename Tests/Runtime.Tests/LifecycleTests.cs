@@ -24,6 +24,23 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_activation_fails_the_waiting_calls_and_the_next_call_activates_again()
+    {
+        var key = Gates.New();
+        FailingGrain.Failing[key] = true;
+        var grain = _silo.Grains.GetGrain<IFailingGrain>(key);
+        var calls = Enumerable.Range(0, 5).Select(_ => grain.Ping()).ToArray();
+        foreach (var call in calls)
+        {
+            var error = await Assert.ThrowsAsync<GrainTestException>(() => call.Within());
+            Assert.Equal("activation refused", error.Message);
+        }
+
+        FailingGrain.Failing.TryRemove(key, out _);
+        Assert.Equal(1, await grain.Ping().Within());
+    }
+
+    [Fact]
     public async Task An_idle_activation_is_collected_after_fifteen_minutes_by_default()
     {
         var key = Gates.New();

@@ -86,8 +86,8 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
             var grainClass = GetClass(grainId.Type);
             while (true)
             {
-                var activation = Catalog.GetOrCreate(grainId, grainClass, allowInline: true);
-                if (activation.Submit(turn, allowInline: true) == SubmitResult.Accepted) { return activation; }
+                var activation = Catalog.GetOrCreate(grainId, grainClass, allowInline: true, out var created);
+                if (activation.Submit(turn, allowInline: true, created) == SubmitResult.Accepted) { return activation; }
             }
         }
         catch (Exception e)

@@ -15,26 +15,28 @@ internal sealed class Catalog(SiloRuntime runtime)
     public int Count => _entries.Count;
 
     /// <summary>The activation that should serve a call to <paramref name="grainId"/>, created (and activating) if needed.</summary>
-    public Activation GetOrCreate(GrainId grainId, GrainClassInfo grainClass, bool allowInline)
+    public Activation GetOrCreate(GrainId grainId, GrainClassInfo grainClass, bool allowInline, out bool created)
     {
+        created = false;
         while (true)
         {
             if (_entries.TryGetValue(grainId, out var existing))
             {
                 if (existing is Activation a) { return a; }
-                return ((StatelessWorkerPool)existing).Pick(allowInline);
+                return ((StatelessWorkerPool)existing).Pick(allowInline, out created);
             }
             if (runtime.IsStopping) { throw new SiloUnavailableException($"Silo is shutting down; {grainId} cannot be activated."); }
-            object created = grainClass.IsStatelessWorker
+            object entry = grainClass.IsStatelessWorker
                 ? new StatelessWorkerPool(grainId, grainClass, this)
                 : new Activation(grainId, grainClass);
-            if (!_entries.TryAdd(grainId, created)) { continue; }
-            if (created is Activation activation)
+            if (!_entries.TryAdd(grainId, entry)) { continue; }
+            if (entry is Activation activation)
             {
+                created = true;
                 activation.Activate(allowInline);
                 return activation;
             }
-            return ((StatelessWorkerPool)created).Pick(allowInline);
+            return ((StatelessWorkerPool)entry).Pick(allowInline, out created);
         }
     }
 

@@ -14,23 +14,29 @@ internal sealed class StatelessWorkerPool(GrainId grainId, GrainClassInfo grainC
 
     public IReadOnlyList<Activation> Workers => Volatile.Read(ref _workers);
 
-    public Activation Pick(bool allowInline)
+    public Activation Pick(bool allowInline, out bool created)
     {
+        created = false;
         var workers = Volatile.Read(ref _workers);
         foreach (var w in workers)
         {
             if (w.LooksIdle) { return w; }
         }
+        Activation? worker = null;
         lock (_gate)
         {
             if (_workers.Length < grainClass.MaxWorkers)
             {
-                var worker = new Activation(grainId, grainClass) { Pool = this };
+                worker = new Activation(grainId, grainClass) { Pool = this };
                 _workers = [.. _workers, worker];
-                worker.Activate(allowInline);
-                return worker;
             }
             workers = _workers;
+        }
+        if (worker is not null)
+        {
+            created = true;
+            worker.Activate(allowInline);
+            return worker;
         }
         return workers[(int)((uint)Interlocked.Increment(ref _next) % (uint)workers.Length)];
     }

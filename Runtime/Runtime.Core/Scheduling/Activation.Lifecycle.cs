@@ -55,6 +55,7 @@ internal sealed partial class Activation
         lock (this)
         {
             _status = ActivationStatus.Invalid;
+            Extras.ActivationError = error;
             waiting = _pending;
             _pending = null;
             _extras?.Deactivated?.TrySetResult();

@@ -26,35 +26,43 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>A cheap, unlocked guess that the activation could run a call inline now.</summary>
     public bool LooksIdle => !_executing && _running == 0 && _status == ActivationStatus.Valid;
 
-    /// <summary>Offers a turn. Returns <see cref="SubmitResult.Retry"/> if this activation is gone.</summary>
-    public SubmitResult Submit(Turn turn, bool allowInline)
+    /// <summary>
+    /// Offers a turn. Returns <see cref="SubmitResult.Retry"/> if this activation is gone, except that the call that
+    /// created an activation whose activation failed gets that failure (so a failing activation is not retried forever).
+    /// </summary>
+    public SubmitResult Submit(Turn turn, bool allowInline, bool createdForThisTurn = false)
     {
-        bool runInline = false;
+        var runInline = false;
         Exception? rejection = null;
         lock (this)
         {
-            if (_status == ActivationStatus.Invalid) { return SubmitResult.Retry; }
-            var chain = turn.Caller is null ? ChainVerdict.NotInChain : CheckChain(turn, out rejection);
-            if (chain == ChainVerdict.Deadlock) { /* rejected below, outside the lock */ }
-            else if (chain == ChainVerdict.Reenter
-                || (_status == ActivationStatus.Valid && (_pending is null || _pending.Count == 0) && CanAdmit(turn)))
+            if (_status == ActivationStatus.Invalid)
             {
-                Admit(turn);
-                if (allowInline && !_executing && RuntimeHelpers.TryEnsureSufficientExecutionStack())
+                // A failed activation fails the calls that were waiting for it; the next call tries a new one.
+                if (!createdForThisTurn || _extras?.ActivationError is not { } failed) { return SubmitResult.Retry; }
+                rejection = failed;
+            }
+            else
+            {
+                var chain = turn.Caller is null ? ChainVerdict.NotInChain : CheckChain(turn, out rejection);
+                if (chain == ChainVerdict.Deadlock) { /* rejected below, outside the lock */ }
+                else if (chain == ChainVerdict.Reenter
+                    || (_status == ActivationStatus.Valid && (_pending is null || _pending.Count == 0) && CanAdmit(turn)))
                 {
-                    _executing = true;
-                    runInline = true;
+                    Admit(turn);
+                    runInline = allowInline && !_executing && RuntimeHelpers.TryEnsureSufficientExecutionStack();
+                    if (runInline) { _executing = true; }
+                    else
+                    {
+                        turn.OnQueued();
+                        EnqueueReady(new ReadyItem(turn, null, null));
+                    }
                 }
                 else
                 {
                     turn.OnQueued();
-                    EnqueueReady(new ReadyItem(turn, null, null));
+                    (_pending ??= new Queue<Turn>()).Enqueue(turn);
                 }
-            }
-            else
-            {
-                turn.OnQueued();
-                (_pending ??= new Queue<Turn>()).Enqueue(turn);
             }
         }
         if (rejection is not null) { turn.Reject(rejection); }
@@ -90,12 +98,14 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     private void RunInline(Turn turn)
     {
         var task = StartTurn(turn);
+        var completed = task.IsCompleted;
         lock (this)
         {
             _executing = false;
-            if (_ready is { Count: > 0 }) { ScheduleDrain(); }
+            if (completed) { Release(turn); }
+            if (_ready is { Count: > 0 } && !_executing) { ScheduleDrain(); }
         }
-        if (task.IsCompleted) { CompleteTurn(turn, task); }
+        if (completed) { turn.Finish(task); }
         else { AwaitTurn(turn, task); }
     }
 
@@ -139,15 +149,18 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Releases the activation from a finished turn, admits waiting turns, then tells the turn's caller.</summary>
     private void CompleteTurn(Turn turn, Task task)
     {
-        lock (this)
-        {
-            turn.Completed = true;
-            _running--;
-            if (turn.IsReadOnly) { _runningReadOnly--; }
-            if (turn.CountsAsActivity) { _lastActive = Runtime.TimeProvider.GetTimestamp(); }
-            AdmitWaiting();
-        }
+        lock (this) { Release(turn); }
         turn.Finish(task);
+    }
+
+    /// <summary>Under the monitor: the turn no longer holds the activation; waiting turns may start.</summary>
+    private void Release(Turn turn)
+    {
+        turn.Completed = true;
+        _running--;
+        if (turn.IsReadOnly) { _runningReadOnly--; }
+        if (turn.CountsAsActivity) { _lastActive = Runtime.TimeProvider.GetTimestamp(); }
+        AdmitWaiting();
     }
 
     private void Admit(Turn turn)

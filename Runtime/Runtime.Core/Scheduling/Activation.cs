@@ -94,6 +94,7 @@ internal sealed partial class Activation : IGrainContext
         public long KeepAliveUntil;
         public DeactivationReason Reason;
         public bool DeactivationStarted;
+        public Exception? ActivationError;
         public TaskCompletionSource? Deactivated;
         public StatelessWorkerPool? Pool;
     }
