@@ -16,7 +16,7 @@ public sealed class LatencyHistogram
     public void Record(long ticks)
     {
         if (ticks < 1) { ticks = 1; }
-        var log = 63 - long.LeadingZeroCount(ticks);
+        var log = 63 - (int)long.LeadingZeroCount(ticks);
         var sub = log < 4 ? (int)(ticks & (SubBuckets - 1)) : (int)((ticks >> (log - 4)) & (SubBuckets - 1));
         _counts[(log * SubBuckets) + sub]++;
         Count++;

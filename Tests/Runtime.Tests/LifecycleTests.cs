@@ -1,5 +1,3 @@
-using Rayswarm.Runtime.Abstractions;
-
 namespace Rayswarm.Runtime.Tests;
 
 public sealed class LifecycleTests : IAsyncLifetime
@@ -7,7 +5,9 @@ public sealed class LifecycleTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new();
     private TestSilo _silo = null!;
 
-    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(time: _time);
+    // Calls here may wait through long stretches of fake time: no response timeout.
+    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(time: _time,
+        settings: new Dictionary<string, string?> { ["Rayswarm:Messaging:ResponseTimeout"] = Timeout.InfiniteTimeSpan.ToString() });
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 

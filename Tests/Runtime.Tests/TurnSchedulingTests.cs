@@ -1,5 +1,3 @@
-using Rayswarm.Runtime.Abstractions;
-
 namespace Rayswarm.Runtime.Tests;
 
 public sealed class TurnSchedulingTests : IAsyncLifetime
@@ -27,7 +25,7 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
         Gates.Open(g2);
         Gates.Open(g3);
 
-        Assert.Equal([1, 2, 3], await Task.WhenAll(first, second, third).Within());
+        Assert.Equal(new[] { 1, 2, 3 }, await Task.WhenAll(first, second, third).Within());
         Assert.Equal(1, await grain.MaxConcurrency());
     }
 
