@@ -71,7 +71,13 @@ internal sealed class ReminderService(SiloRuntime runtime, IReminderTable table,
         _scheduled[(entry.GrainId, entry.Name)] = scheduled;
         var now = runtime.TimeProvider.GetUtcNow();
         if (catchUp && ReminderSchedule.CatchUp(entry, now) is { } missed) { scheduled.Arm(missed.Due, missed.Missed, now); }
-        else { scheduled.Arm(ReminderSchedule.NextDueAfter(entry, now - TimeSpan.FromTicks(1)), 0, now); }
+        else
+        {
+            // A tick due exactly now is due, unless it was already delivered.
+            var after = now - TimeSpan.FromTicks(1);
+            if (entry.LastTickAt is { } last && last > after) { after = last; }
+            scheduled.Arm(ReminderSchedule.NextDueAfter(entry, after), 0, now);
+        }
     }
 
     private async Task TickAsync(ScheduledReminder scheduled, DateTimeOffset due, long missed)

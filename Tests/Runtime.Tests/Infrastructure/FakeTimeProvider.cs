@@ -59,10 +59,12 @@ public sealed class FakeTimeProvider : TimeProvider
             lock (owner._gate)
             {
                 owner._timers.Remove(this);
-                Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
                 Period = period == Timeout.InfiniteTimeSpan ? null : period;
+                // Like a real timer, one due now fires at once (on the thread pool), without waiting for Advance.
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : dueTime <= TimeSpan.Zero ? (Period is { } p ? owner._now + p : null) : owner._now + dueTime;
                 owner._timers.Add(this);
             }
+            if (dueTime == TimeSpan.Zero) { ThreadPool.QueueUserWorkItem(_ => Fire()); }
             return true;
         }
 
