@@ -17,7 +17,6 @@ internal sealed class SqliteDatabase
 
     private readonly string _connectionString;
     private readonly string _busyTimeoutPragma;
-    private readonly bool _isFile;
     private readonly SemaphoreSlim _writeGate;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
@@ -38,9 +37,8 @@ internal sealed class SqliteDatabase
         _busyTimeoutPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {Math.Min(busyMs, int.MaxValue)};");
 
         // In-memory databases are rejected above; a "file:" URI is left to SQLite as written.
-        _isFile = !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
         string gateKey;
-        if (_isFile)
+        if (!builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource);
             var folder = Path.GetDirectoryName(builder.DataSource);
@@ -92,11 +90,8 @@ internal sealed class SqliteDatabase
             try
             {
                 await using var connection = await OpenAsync(cancellationToken);
-                if (_isFile)
-                {
-                    // WAL is a property of the file: readers never block the writer. It cannot change inside a transaction.
-                    await connection.RunAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-                }
+                // WAL is a property of the file: readers never block the writer. It cannot change inside a transaction.
+                await connection.RunAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 
                 // An IMMEDIATE transaction takes the write lock first, so concurrent starters in other processes queue up.
                 await using var transaction = connection.BeginTransaction(deferred: false);

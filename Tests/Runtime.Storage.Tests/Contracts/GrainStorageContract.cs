@@ -4,7 +4,7 @@ using Rayswarm.Runtime.Core;
 namespace Rayswarm.Runtime.Storage.Tests;
 
 /// <summary>The <see cref="IGrainStorage"/> contract (its ETag rules), run against every provider.</summary>
-public abstract class GrainStorageContract : IAsyncLifetime
+public abstract partial class GrainStorageContract : IAsyncLifetime
 {
     private const string State = "state";
     private const string Document = """
@@ -69,64 +69,6 @@ public abstract class GrainStorageContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Write_with_a_stale_etag_throws_InconsistentStateException_and_keeps_the_record()
-    {
-        var storage = await OpenAsync();
-        var grain = TestGrains.Unique();
-        var stale = await storage.WriteAsync(grain, State, """{"v":1}""", null, None);
-        var current = await storage.WriteAsync(grain, State, """{"v":2}""", stale, None);
-
-        var e = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(grain, State, """{"v":3}""", stale, None));
-
-        Assert.Equal(current, e.StoredEtag);
-        Assert.Equal(stale, e.CurrentEtag);
-        Assert.Contains(grain.ToString(), e.Message, StringComparison.Ordinal);
-        Assert.Contains($"'{State}'", e.Message, StringComparison.Ordinal);
-        Assert.Contains(current, e.Message, StringComparison.Ordinal);
-        var stored = await storage.ReadAsync(grain, State, None);
-        Assert.Equal(current, stored?.ETag);
-        JsonAssert.Equivalent("""{"v":2}""", stored!.Json);
-    }
-
-    [Fact]
-    public async Task Write_with_an_etag_to_a_missing_record_throws_InconsistentStateException()
-    {
-        var storage = await OpenAsync();
-        var grain = TestGrains.Unique();
-
-        var e = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(grain, State, "{}", "7", None));
-
-        Assert.Null(e.StoredEtag);
-        Assert.Null(await storage.ReadAsync(grain, State, None));
-    }
-
-    [Fact]
-    public async Task Write_with_an_etag_the_store_never_issued_throws_InconsistentStateException()
-    {
-        var storage = await OpenAsync();
-        var grain = TestGrains.Unique();
-        var etag = await storage.WriteAsync(grain, State, "{}", null, None);
-
-        var e = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(grain, State, "{}", "not-an-etag", None));
-
-        Assert.Equal(etag, e.StoredEtag);
-    }
-
-    [Fact]
-    public async Task Insert_over_an_existing_record_throws_InconsistentStateException()
-    {
-        var storage = await OpenAsync();
-        var grain = TestGrains.Unique();
-        var etag = await storage.WriteAsync(grain, State, """{"v":1}""", null, None);
-
-        var e = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(grain, State, """{"v":2}""", null, None));
-
-        Assert.Equal(etag, e.StoredEtag);
-        Assert.Null(e.CurrentEtag);
-        JsonAssert.Equivalent("""{"v":1}""", (await storage.ReadAsync(grain, State, None))!.Json);
-    }
-
-    [Fact]
     public async Task Clear_with_the_current_etag_deletes_the_record()
     {
         var storage = await OpenAsync();
@@ -139,34 +81,6 @@ public abstract class GrainStorageContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Clear_with_a_stale_etag_throws_InconsistentStateException_and_keeps_the_record()
-    {
-        var storage = await OpenAsync();
-        var grain = TestGrains.Unique();
-        var stale = await storage.WriteAsync(grain, State, """{"v":1}""", null, None);
-        var current = await storage.WriteAsync(grain, State, """{"v":2}""", stale, None);
-
-        var e = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearAsync(grain, State, stale, None));
-
-        Assert.Equal(current, e.StoredEtag);
-        Assert.Equal(stale, e.CurrentEtag);
-        Assert.Equal(current, (await storage.ReadAsync(grain, State, None))?.ETag);
-    }
-
-    [Fact]
-    public async Task Clear_with_a_null_etag_of_an_existing_record_throws_InconsistentStateException()
-    {
-        var storage = await OpenAsync();
-        var grain = TestGrains.Unique();
-        var etag = await storage.WriteAsync(grain, State, "{}", null, None);
-
-        var e = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearAsync(grain, State, null, None));
-
-        Assert.Equal(etag, e.StoredEtag);
-        Assert.NotNull(await storage.ReadAsync(grain, State, None));
-    }
-
-    [Fact]
     public async Task Clear_of_a_missing_record_with_a_null_etag_is_a_no_op()
     {
         var storage = await OpenAsync();
@@ -175,19 +89,6 @@ public abstract class GrainStorageContract : IAsyncLifetime
         await storage.ClearAsync(grain, State, null, None);
 
         Assert.Null(await storage.ReadAsync(grain, State, None));
-    }
-
-    [Fact]
-    public async Task Clear_of_a_missing_record_with_an_etag_throws_InconsistentStateException()
-    {
-        var storage = await OpenAsync();
-        var grain = TestGrains.Unique();
-        var etag = await storage.WriteAsync(grain, State, "{}", null, None);
-        await storage.ClearAsync(grain, State, etag, None);
-
-        var e = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearAsync(grain, State, etag, None));
-
-        Assert.Null(e.StoredEtag);
     }
 
     [Fact]
@@ -203,56 +104,6 @@ public abstract class GrainStorageContract : IAsyncLifetime
         var stored = await storage.ReadAsync(grain, State, None);
         Assert.Equal(again, stored?.ETag);
         JsonAssert.Equivalent("""{"v":2}""", stored!.Json);
-    }
-
-    [Fact]
-    public async Task Of_eight_concurrent_writers_with_the_same_etag_exactly_one_wins()
-    {
-        var grain = TestGrains.Unique();
-        var etag = await (await OpenAsync()).WriteAsync(grain, State, """{"writer":-1}""", null, None);
-        // One provider instance per writer, as if eight silos raced.
-        var writers = new IGrainStorage[8];
-        for (var i = 0; i < writers.Length; i++) { writers[i] = await OpenAsync(); }
-
-        var results = await Task.WhenAll(writers.Select((storage, i) => Task.Run(async () =>
-        {
-            try
-            {
-                return (Writer: i, ETag: (string?)await storage.WriteAsync(grain, State, $$"""{"writer":{{i}}}""", etag, None));
-            }
-            catch (InconsistentStateException)
-            {
-                return (Writer: i, ETag: null);
-            }
-        })));
-
-        var winner = Assert.Single(results, r => r.ETag is not null);
-        var stored = await (await OpenAsync()).ReadAsync(grain, State, None);
-        Assert.Equal(winner.ETag, stored?.ETag);
-        JsonAssert.Equivalent($$"""{"writer":{{winner.Writer}}}""", stored!.Json);
-    }
-
-    [Fact]
-    public async Task Of_eight_concurrent_inserts_exactly_one_wins()
-    {
-        var grain = TestGrains.Unique();
-        var writers = new IGrainStorage[8];
-        for (var i = 0; i < writers.Length; i++) { writers[i] = await OpenAsync(); }
-
-        var results = await Task.WhenAll(writers.Select((storage, i) => Task.Run(async () =>
-        {
-            try
-            {
-                return (string?)await storage.WriteAsync(grain, State, $$"""{"writer":{{i}}}""", null, None);
-            }
-            catch (InconsistentStateException)
-            {
-                return null;
-            }
-        })));
-
-        var winner = Assert.Single(results, r => r is not null);
-        Assert.Equal(winner, (await writers[0].ReadAsync(grain, State, None))?.ETag);
     }
 
     [Fact]
@@ -274,54 +125,6 @@ public abstract class GrainStorageContract : IAsyncLifetime
         JsonAssert.Equivalent("""{"who":"a/other"}""", (await storage.ReadAsync(a, "other", None))!.Json);
         JsonAssert.Equivalent("""{"who":"b/state"}""", (await storage.ReadAsync(b, "state", None))!.Json);
         JsonAssert.Equivalent("""{"who":"other/state"}""", (await storage.ReadAsync(other, "state", None))!.Json);
-    }
-
-    [Fact]
-    public async Task Data_survives_a_new_provider_instance()
-    {
-        var grain = TestGrains.Unique();
-        var before = await OpenAsync();
-        var etag = await before.WriteAsync(grain, State, Document, null, None);
-
-        var after = await OpenAsync();
-        var stored = await after.ReadAsync(grain, State, None);
-
-        Assert.NotNull(stored);
-        Assert.Equal(etag, stored.ETag);
-        JsonAssert.Equivalent(Document, stored.Json);
-        var next = await after.WriteAsync(grain, State, """{"v":2}""", etag, None);
-        Assert.Equal(next, (await before.ReadAsync(grain, State, None))?.ETag);
-    }
-
-    [Fact]
-    public async Task Creating_the_schema_twice_is_harmless()
-    {
-        var grain = TestGrains.Unique();
-        var first = await OpenAsync();
-        await InitializeSchemaAsync(first);
-        var etag = await first.WriteAsync(grain, State, """{"v":1}""", null, None);
-
-        var second = await OpenAsync();
-        await InitializeSchemaAsync(second);
-        await InitializeSchemaAsync(first);
-
-        Assert.Equal(etag, (await second.ReadAsync(grain, State, None))?.ETag);
-        await second.WriteAsync(grain, State, """{"v":2}""", etag, None);
-    }
-
-    [Fact]
-    public async Task Several_instances_starting_at_once_all_work()
-    {
-        var grain = TestGrains.Unique();
-        var instances = new IGrainStorage[4];
-        for (var i = 0; i < instances.Length; i++) { instances[i] = await OpenAsync(); }
-
-        await Task.WhenAll(instances.Select((storage, i) => Task.Run(() => storage.WriteAsync(grain, $"state{i}", "{}", null, None))));
-
-        for (var i = 0; i < instances.Length; i++)
-        {
-            Assert.NotNull(await instances[0].ReadAsync(grain, $"state{i}", None));
-        }
     }
 
     private async Task<IGrainStorage> OpenAsync()
