@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Rayswarm.Runtime.Sqlite;
+
+/// <summary>
+/// One SQLite database as the providers use it: pooled connections for reads, one writer at a time per file in this
+/// process (SQLite allows a single writer; queuing here is cheaper than spinning on SQLITE_BUSY), and the busy timeout
+/// for writers in other processes. The schema is created on first use.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    // Keyed by the full file path so that two providers on one file in this process share the writer queue.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+
+    private readonly string _connectionString;
+    private readonly string _busyTimeoutPragma;
+    private readonly SemaphoreSlim _writeGate;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public SqliteDatabase(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problem = SqliteStorageOptionsValidator.FindProblem(options);
+        if (problem is not null)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SqliteStorageOptions), [problem]);
+        }
+
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? string.Empty) { Pooling = true };
+        if (!string.IsNullOrWhiteSpace(options.DatabasePath)) { builder.DataSource = options.DatabasePath; }
+        var busyMs = (long)Math.Ceiling(options.BusyTimeout.TotalMilliseconds);
+        builder.DefaultTimeout = (int)Math.Max(1, Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        _busyTimeoutPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {Math.Min(busyMs, int.MaxValue)};");
+
+        // In-memory databases are rejected above; a "file:" URI is left to SQLite as written.
+        string gateKey;
+        if (!builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            var folder = Path.GetDirectoryName(builder.DataSource);
+            if (!string.IsNullOrEmpty(folder) && builder.Mode != SqliteOpenMode.ReadOnly) { Directory.CreateDirectory(folder); }
+            gateKey = builder.DataSource;
+        }
+        else
+        {
+            gateKey = builder.ToString();
+        }
+
+        _connectionString = builder.ToString();
+        _writeGate = WriteGates.GetOrAdd(gateKey, _ => new SemaphoreSlim(1, 1));
+    }
+
+    /// <summary>Runs a read on a pooled connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(force: false, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await read(connection, cancellationToken);
+    }
+
+    /// <summary>Runs a write while holding this file's writer slot.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(force: false, cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await write(connection, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Creates the tables if missing; with <paramref name="force"/> even if this instance did so before.</summary>
+    public async Task EnsureSchemaAsync(bool force, CancellationToken cancellationToken)
+    {
+        if (_schemaReady && !force) { return; }
+        await _schemaGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_schemaReady && !force) { return; }
+            await _writeGate.WaitAsync(cancellationToken);
+            try
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                // WAL is a property of the file: readers never block the writer. It cannot change inside a transaction.
+                await connection.RunAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+                // An IMMEDIATE transaction takes the write lock first, so concurrent starters in other processes queue up.
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                await connection.RunAsync(SqliteSchema.Script, cancellationToken, transaction);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Per connection: SQLite waits for the lock itself (finely) instead of the driver's coarse retry loop.
+            await connection.RunAsync(_busyTimeoutPragma, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

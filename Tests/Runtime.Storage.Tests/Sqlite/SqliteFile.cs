@@ -1,0 +1,24 @@
+using Microsoft.Data.Sqlite;
+
+namespace Rayswarm.Runtime.Storage.Tests;
+
+/// <summary>A class fixture: a database file in a temporary folder of its own, deleted with the folder afterwards.</summary>
+public sealed class SqliteFile : IDisposable
+{
+    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rayswarm-sqlite-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public SqliteFile() => Directory.CreateDirectory(_folder);
+
+    /// <summary>The database file (not created yet).</summary>
+    public string Path => System.IO.Path.Combine(_folder, "storage.db");
+
+    /// <summary>Another database file in the same folder, for a test that needs an untouched one.</summary>
+    public string NewPath() => System.IO.Path.Combine(_folder, $"{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        // Pooled connections keep the files open.
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
