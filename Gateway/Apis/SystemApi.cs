@@ -23,8 +23,9 @@ internal static class SystemApi
         {
             report = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).CheckHealth().WaitAsync(s_healthTimeout, cancellationToken);
         }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Health is a diagnosis: whatever stops the silo from serving is a 503 with the reason, never a 500.
             return Results.Problem(title: "The silo cannot serve", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         return report.IsHealthy ? Results.Ok(report) : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);

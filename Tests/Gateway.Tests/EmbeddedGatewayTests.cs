@@ -22,7 +22,7 @@ public sealed class EmbeddedGatewayTests : IDisposable
         using var json = JsonDocument.Parse(body);
         Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
         var checks = json.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToArray();
-        Assert.Equal(["grain_calls", "storage"], checks);
+        Assert.Equal(new[] { "grain_calls", "storage" }, checks);
         Assert.True(File.Exists(Path.Combine(_dataDir, "rayswarm.db")), "no SQLite database under the data dir");
     }
 

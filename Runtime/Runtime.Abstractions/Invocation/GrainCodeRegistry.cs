@@ -102,10 +102,18 @@ public sealed class GrainCodeRegistry
         return _classesByType.TryGetValue(grainType, out m) ? m : throw new InvalidOperationException($"Unknown grain type '{grainType}'.");
     }
 
-    /// <summary>Loads the generated code of every assembly loaded in the process and of the assemblies they reference.</summary>
+    /// <summary>
+    /// Loads the generated code of every assembly loaded in the process, of the assemblies they reference, and of the
+    /// application's own assemblies beside the entry point (a host may reference a grain assembly it never names in code).
+    /// </summary>
     public void LoadAppDomain()
     {
         var pending = new Stack<Assembly>(AppDomain.CurrentDomain.GetAssemblies());
+        foreach (var path in ApplicationAssemblyPaths())
+        {
+            try { pending.Push(Assembly.LoadFrom(path)); }
+            catch (BadImageFormatException) { /* a native library */ }
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (pending.TryPop(out var assembly))
         {
@@ -118,6 +126,13 @@ public sealed class GrainCodeRegistry
                 catch (FileNotFoundException) { /* optional references may be absent at run time */ }
             }
         }
+    }
+
+    private static IEnumerable<string> ApplicationAssemblyPaths()
+    {
+        var baseDirectory = AppContext.BaseDirectory;
+        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return trusted.Where(p => p.StartsWith(baseDirectory, StringComparison.Ordinal) && !IsFramework(new AssemblyName(Path.GetFileNameWithoutExtension(p))));
     }
 
     private static bool IsFramework(AssemblyName name) =>

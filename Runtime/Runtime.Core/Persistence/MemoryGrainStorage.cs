@@ -47,11 +47,6 @@ public sealed class MemoryGrainStorage : IGrainStorage
 
     private static void Check(GrainId grainId, string stateName, StoredGrainState? current, string? etag)
     {
-        if (current?.ETag != etag)
-        {
-            throw new InconsistentStateException(
-                $"ETag mismatch for state '{stateName}' of {grainId}: stored {current?.ETag ?? "(none)"}, given {etag ?? "(none)"}.",
-                current?.ETag, etag);
-        }
+        if (current?.ETag != etag) { throw StorageETags.Conflict(grainId, stateName, current?.ETag, etag); }
     }
 }

@@ -6,7 +6,7 @@ using static Rayswarm.Runtime.Postgres.PostgresCommands;
 namespace Rayswarm.Runtime.Postgres;
 
 /// <summary>
-/// Grain state as jsonb in the <c>grain_state</c> table. The ETag is the row's version (1 on insert, +1 per write);
+/// Grain state as jsonb in the <c>grain_state</c> table. The ETag is the row's version (random on insert, +1 per write);
 /// writes and clears are single conditional statements, so concurrent writers with one ETag cannot both succeed.
 /// </summary>
 /// <remarks>jsonb normalizes documents: a read returns equal JSON, not necessarily the same text (key order, spacing).</remarks>
@@ -43,14 +43,15 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
         await using var connection = await _database.OpenAsync(cancellationToken);
         if (etag is null)
         {
+            var first = StorageETags.FirstVersion();
             await using var insert = connection.Command(
                 """
                 INSERT INTO grain_state (grain_type, grain_key, state_name, etag, data, updated_at)
-                VALUES (@type, @key, @state, 1, @data, now())
+                VALUES (@type, @key, @state, @first, @data, now())
                 ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING
                 """,
-                [.. Key(grainId, stateName), Jsonb("data", json)]);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1) { return FormatETag(1); }
+                [.. Key(grainId, stateName), Jsonb("data", json), BigInt("first", first)]);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1) { return FormatETag(first); }
         }
         else if (TryParseETag(etag, out var version))
         {
@@ -92,7 +93,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
     // The stored ETag is read after the failed statement, so under a race it may already be newer; it only words the message.
     private static async Task<InconsistentStateException> ConflictAsync(
         NpgsqlConnection connection, GrainId grainId, string stateName, string? given, CancellationToken cancellationToken) =>
-        ETagConflict.Create(grainId, stateName, await StoredETagAsync(connection, grainId, stateName, cancellationToken), given);
+        StorageETags.Conflict(grainId, stateName, await StoredETagAsync(connection, grainId, stateName, cancellationToken), given);
 
     private static async Task<string?> StoredETagAsync(NpgsqlConnection connection, GrainId grainId, string stateName, CancellationToken cancellationToken)
     {

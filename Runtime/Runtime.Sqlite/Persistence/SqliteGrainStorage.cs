@@ -5,7 +5,7 @@ using Rayswarm.Runtime.Core;
 namespace Rayswarm.Runtime.Sqlite;
 
 /// <summary>
-/// Grain state in the <c>grain_state</c> table of a SQLite file. The ETag is the row's version (1 on insert, +1 per
+/// Grain state in the <c>grain_state</c> table of a SQLite file. The ETag is the row's version (random on insert, +1 per
 /// write); writes and clears are conditional on it, so two silos sharing the file cannot overwrite each other.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage
@@ -46,14 +46,15 @@ public sealed class SqliteGrainStorage : IGrainStorage
             var now = SqliteCommands.FormatTime(DateTimeOffset.UtcNow);
             if (etag is null)
             {
+                var first = StorageETags.FirstVersion();
                 await using var insert = connection.Command(
                     """
                     INSERT INTO grain_state (grain_type, grain_key, state_name, etag, data, updated_at)
-                    VALUES (@type, @key, @state, 1, @data, @now)
+                    VALUES (@type, @key, @state, @first, @data, @now)
                     ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING
                     """,
-                    [.. Key(grainId, stateName), ("@data", json), ("@now", now)]);
-                if (await insert.ExecuteNonQueryAsync(ct) == 1) { return SqliteCommands.FormatETag(1); }
+                    [.. Key(grainId, stateName), ("@data", json), ("@now", now), ("@first", first)]);
+                if (await insert.ExecuteNonQueryAsync(ct) == 1) { return SqliteCommands.FormatETag(first); }
             }
             else if (SqliteCommands.TryParseETag(etag, out var version))
             {
@@ -91,7 +92,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     private static async Task<InconsistentStateException> ConflictAsync(
         SqliteConnection connection, GrainId grainId, string stateName, string? given, CancellationToken cancellationToken) =>
-        ETagConflict.Create(grainId, stateName, await StoredETagAsync(connection, grainId, stateName, cancellationToken), given);
+        StorageETags.Conflict(grainId, stateName, await StoredETagAsync(connection, grainId, stateName, cancellationToken), given);
 
     private static async Task<string?> StoredETagAsync(SqliteConnection connection, GrainId grainId, string stateName, CancellationToken cancellationToken)
     {

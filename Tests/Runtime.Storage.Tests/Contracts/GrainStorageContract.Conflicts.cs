@@ -26,6 +26,20 @@ public abstract partial class GrainStorageContract
     }
 
     [Fact]
+    public async Task An_etag_from_before_a_clear_never_matches_the_record_inserted_after_it()
+    {
+        var storage = await OpenAsync();
+        var grain = TestGrains.Unique();
+        var old = await storage.WriteAsync(grain, State, """{"v":1}""", null, None);
+        await storage.ClearAsync(grain, State, old, None);
+        var reinserted = await storage.WriteAsync(grain, State, """{"v":2}""", null, None);
+
+        Assert.NotEqual(old, reinserted);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(grain, State, """{"v":3}""", old, None));
+        JsonAssert.Equivalent("""{"v":2}""", (await storage.ReadAsync(grain, State, None))!.Json);
+    }
+
+    [Fact]
     public async Task Write_with_an_etag_to_a_missing_record_throws_InconsistentStateException()
     {
         var storage = await OpenAsync();

@@ -45,7 +45,8 @@ public sealed class SqliteGrainStorageTests(SqliteFile file) : GrainStorageContr
         Assert.False(write.IsCompleted);
         transaction.Commit();
 
-        Assert.Equal("1", await write);
+        var etag = await write;
+        Assert.Equal((await storage.ReadAsync(grain, "state", CancellationToken.None))!.ETag, etag);
     }
 
     [Fact]
