@@ -100,8 +100,10 @@ internal sealed class ReminderService(SiloRuntime runtime, IReminderTable table,
         }
         if (!_stopped && !scheduled.IsDisposed)
         {
+            // If later ticks fell due while this one was delivered, the same catch-up policy applies: one tick now.
             var now = runtime.TimeProvider.GetUtcNow();
-            scheduled.Arm(ReminderSchedule.NextDueAfter(entry, now > due ? now : due), 0, now);
+            if (ReminderSchedule.CatchUp(entry with { LastTickAt = due }, now) is { } late) { scheduled.Arm(late.Due, late.Missed, now); }
+            else { scheduled.Arm(ReminderSchedule.NextDueAfter(entry, due), 0, now); }
         }
     }
 
