@@ -1,6 +1,7 @@
 using Rayswarm.Gateway;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings come from beside the executable; data (--data-dir, default ./data) from where it is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGateway();
 
 var app = builder.Build();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>The outcome of a health check: healthy only if every check passed.</summary>
@@ -7,5 +9,6 @@ namespace Rayswarm.Grains.Interfaces;
 public sealed record HealthReport(string Status, IReadOnlyList<HealthCheck> Checks, DateTimeOffset CheckedAt)
 {
     /// <summary>Whether every check passed.</summary>
+    [JsonIgnore]
     public bool IsHealthy => Status == "healthy";
 }
