@@ -78,17 +78,19 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
         if (activation is not null && activation.Pool is null) { target.RoutingHint = activation; }
     }
 
-    /// <summary>Offers a turn to the grain's current activation, creating one if needed, until one accepts it.</summary>
+    /// <summary>
+    /// Offers a turn to the grain's activation. Single silo: the local one, created if needed. Cluster: a live local
+    /// activation if there is one, else the router finds or places the grain (possibly here).
+    /// </summary>
     public Activation? Dispatch(GrainId grainId, Turn turn)
     {
         try
         {
             var grainClass = GetClass(grainId.Type);
-            while (true)
-            {
-                var activation = Catalog.GetOrCreate(grainId, grainClass, allowInline: true, out var created);
-                if (activation.Submit(turn, allowInline: true, created) == SubmitResult.Accepted) { return activation; }
-            }
+            if (Router is not { } router || grainClass.IsStatelessWorker) { return DispatchLocalOrReject(grainId, grainClass, turn); }
+            if (Catalog.TryGet(grainId, out var local) && local.Submit(turn, allowInline: true) == SubmitResult.Accepted) { return local; }
+            router.Route(grainId, grainClass, turn);
+            return null;
         }
         catch (Exception e)
         {
@@ -96,6 +98,58 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
             return null;
         }
     }
+
+    /// <summary>A request from another silo or a client: like <see cref="Dispatch(GrainId, Turn)"/>, but never inline
+    /// (the caller is a connection's reader loop, which must not run grain code).</summary>
+    public void DispatchRemote(GrainId grainId, Turn turn)
+    {
+        try
+        {
+            var grainClass = GetClass(grainId.Type);
+            if (Router is not { } router) { throw new InvalidOperationException("This silo is not part of a cluster."); }
+            if (grainClass.IsStatelessWorker || (Catalog.TryGet(grainId, out var local) && local.Submit(turn, allowInline: false) == SubmitResult.Accepted))
+            {
+                if (grainClass.IsStatelessWorker) { DispatchLocalOrReject(grainId, grainClass, turn, allowInline: false); }
+                return;
+            }
+            router.Route(grainId, grainClass, turn);
+        }
+        catch (Exception e)
+        {
+            turn.Reject(e);
+        }
+    }
+
+    private Activation? DispatchLocalOrReject(GrainId grainId, GrainClassInfo grainClass, Turn turn, bool allowInline = true)
+    {
+        while (true)
+        {
+            var activation = Catalog.GetOrCreate(grainId, grainClass, allowInline, out var created);
+            if (activation.Submit(turn, allowInline, created) == SubmitResult.Accepted) { return activation; }
+        }
+    }
+
+    /// <summary>
+    /// Cluster: hands a turn to the local activation of a grain the router placed here, creating it if needed.
+    /// Returns the winner's address if the local activation lost the directory race (the router then routes again).
+    /// </summary>
+    public GrainAddress? DispatchLocal(GrainId grainId, GrainClassInfo grainClass, Turn turn)
+    {
+        while (true)
+        {
+            var activation = Catalog.GetOrCreate(grainId, grainClass, allowInline: false, out var created);
+            if (activation.Submit(turn, allowInline: false, created) == SubmitResult.Accepted) { return null; }
+            if (activation.LostTo is { } winner) { return winner; }
+        }
+    }
+
+    /// <summary>Set when the silo is a cluster member.</summary>
+    public ClusterRouter? Router { get; set; }
+
+    /// <summary>This silo's current load, for placement.</summary>
+    public SiloLoad LocalLoad() => new(Catalog.Count, LoadMonitor.Cpu, LoadMonitor.Memory);
+
+    public SiloLoadMonitor LoadMonitor { get; } = new();
 
     public GrainClassInfo GetClass(string grainType) =>
         _classes.TryGetValue(grainType, out var info) ? info : _classes.GetOrAdd(grainType, CreateClassInfo);
@@ -105,7 +159,10 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
         var metadata = Registry.GetClass(grainType);
         var age = metadata.CollectionAge ?? _collection.CollectionAge;
         var maxWorkers = metadata.StatelessWorkerMaxLocal is > 0 and var n ? n : _scheduling.MaxLocalStatelessWorkers;
-        return new GrainClassInfo(metadata, this, age, maxWorkers);
+        // Placement is read once per class from its attribute (start-up reflection, never on the call path).
+        var placement = metadata.ClassType.GetCustomAttributes(typeof(PlacementAttribute), inherit: true) is [PlacementAttribute p, ..]
+            ? p.Strategy : PlacementStrategy.Random;
+        return new GrainClassInfo(metadata, this, age, maxWorkers, placement);
     }
 
     public GrainReference GetReference(GrainId grainId, Type interfaceType) =>

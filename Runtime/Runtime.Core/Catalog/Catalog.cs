@@ -40,6 +40,21 @@ internal sealed class Catalog(SiloRuntime runtime)
         }
     }
 
+    /// <summary>The live local activation of a grain, if any (never creates one).</summary>
+    public bool TryGet(GrainId grainId, out Activation activation)
+    {
+        if (_entries.TryGetValue(grainId, out var entry) && entry is Activation a)
+        {
+            activation = a;
+            return true;
+        }
+        activation = null!;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="address"/> names an activation this catalog still holds.</summary>
+    public bool Owns(GrainAddress address) => TryGet(address.GrainId, out var a) && a.ActivationId == address.ActivationId;
+
     /// <summary>Removes a gone activation (a no-op if another activation already replaced it).</summary>
     public void Remove(Activation activation)
     {

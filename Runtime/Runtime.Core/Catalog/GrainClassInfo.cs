@@ -3,7 +3,7 @@ using Rayswarm.Runtime.Abstractions;
 namespace Rayswarm.Runtime.Core;
 
 /// <summary>A grain class with the silo's defaults applied: what every activation of the class shares.</summary>
-internal sealed class GrainClassInfo(GrainClassMetadata metadata, SiloRuntime runtime, TimeSpan collectionAge, int maxWorkers)
+internal sealed class GrainClassInfo(GrainClassMetadata metadata, SiloRuntime runtime, TimeSpan collectionAge, int maxWorkers, PlacementStrategy placement)
 {
     public GrainClassMetadata Metadata { get; } = metadata;
 
@@ -14,6 +14,8 @@ internal sealed class GrainClassInfo(GrainClassMetadata metadata, SiloRuntime ru
     public bool IsStatelessWorker { get; } = metadata.StatelessWorkerMaxLocal is not null;
 
     public int MaxWorkers { get; } = maxWorkers;
+
+    public PlacementStrategy Placement { get; } = placement;
 
     /// <summary>Idle time after which activations are collected; <see cref="Timeout.InfiniteTimeSpan"/> for never.</summary>
     public TimeSpan CollectionAge { get; } = collectionAge;

@@ -29,6 +29,8 @@ public static class SiloHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => GrainCodeRegistry.Shared);
         services.TryAddSingleton<IReminderTable>(_ => new MemoryReminderTable());
+        services.AddSingleton<LocalSiloDetails>();
+        services.AddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<LocalSiloDetails>());
         services.AddSingleton<SiloRuntime>();
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>());
         services.AddSingleton<ReminderService>();

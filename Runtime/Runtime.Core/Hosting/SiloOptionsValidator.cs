@@ -22,7 +22,7 @@ internal sealed class SiloOptionsValidator :
             : $"SchedulingOptions.MaxLocalStatelessWorkers must be at least 1 (was {options.MaxLocalStatelessWorkers}).");
 
     public ValidateOptionsResult Validate(string? name, ReminderOptions options) =>
-        Collect(Positive(options.MinimumPeriod, "ReminderOptions.MinimumPeriod"));
+        Collect(Positive(options.MinimumPeriod, "ReminderOptions.MinimumPeriod"), Positive(options.RefreshPeriod, "ReminderOptions.RefreshPeriod"));
 
     private static string? Positive(TimeSpan value, string setting, bool allowInfinite = false) =>
         value > TimeSpan.Zero || (allowInfinite && value == Timeout.InfiniteTimeSpan) ? null : $"{setting} must be greater than zero (was {value}).";

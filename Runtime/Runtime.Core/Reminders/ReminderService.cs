@@ -17,16 +17,77 @@ internal sealed class ReminderService(SiloRuntime runtime, IReminderTable table,
 
     private TimeProvider Time => runtime.TimeProvider;
 
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private IReadOnlyList<(uint Begin, uint End)> _owned = [(0u, uint.MaxValue)];
+
+    /// <summary>The grain-hash ranges whose reminders this silo runs (all of them in a single silo).</summary>
+    public IReadOnlyList<(uint Begin, uint End)> OwnedRanges
+    {
+        get => _owned;
+        set => _owned = value;
+    }
+    private ITimer? _refreshTimer;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         runtime.Reminders = this;
         await table.InitializeAsync(cancellationToken);
-        foreach (var entry in await table.ReadRangeAsync(0, uint.MaxValue, cancellationToken)) { Schedule(entry, catchUp: true); }
+        await RefreshAsync();
+    }
+
+    /// <summary>
+    /// Cluster: this silo now owns <paramref name="ranges"/> of the grain-hash space. Reminders outside them stop
+    /// here (their new owner starts them); reminders inside them are loaded, with catch-up for missed ticks.
+    /// </summary>
+    public Task SetOwnedRangesAsync(IReadOnlyList<(uint Begin, uint End)> ranges)
+    {
+        _owned = ranges;
+        return RefreshAsync();
+    }
+
+    /// <summary>Cluster: re-reads the owned rows every <paramref name="period"/>, to pick up reminders registered on other silos.</summary>
+    public void StartPeriodicRefresh(TimeSpan period) =>
+        _refreshTimer = Time.CreateTimer(static s => _ = ((ReminderService)s!).RefreshAsync(), this, period, period);
+
+    /// <summary>Makes the local timers match the owned rows of the table.</summary>
+    public async Task RefreshAsync()
+    {
+        if (_stopped) { return; }
+        await _refreshGate.WaitAsync();
+        try
+        {
+            var owned = _owned;
+            var rows = new Dictionary<(GrainId, string), ReminderEntry>();
+            foreach (var (begin, end) in owned)
+            {
+                foreach (var row in await table.ReadRangeAsync(begin, end, CancellationToken.None)) { rows[(row.GrainId, row.Name)] = row; }
+            }
+            foreach (var (key, scheduled) in _scheduled)
+            {
+                if (!rows.TryGetValue(key, out var row) || row.ETag != scheduled.Entry.ETag)
+                {
+                    if (_scheduled.TryRemove(new KeyValuePair<(GrainId, string), ScheduledReminder>(key, scheduled))) { scheduled.Dispose(); }
+                }
+            }
+            foreach (var (key, row) in rows)
+            {
+                if (!_scheduled.ContainsKey(key)) { Schedule(row, catchUp: true); }
+            }
+        }
+        catch (Exception e)
+        {
+            runtime.Log.ReminderFailed(e, "(refresh)", default);
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
     }
 
     public Task StopAsync()
     {
         _stopped = true;
+        _refreshTimer?.Dispose();
         foreach (var scheduled in _scheduled.Values) { scheduled.Dispose(); }
         _scheduled.Clear();
         return Task.CompletedTask;
@@ -48,7 +109,8 @@ internal sealed class ReminderService(SiloRuntime runtime, IReminderTable table,
         var entry = new ReminderEntry(activation.GrainId, name, runtime.TimeProvider.GetUtcNow() + dueTime, period, null, null);
         var etag = await table.UpsertAsync(entry, CancellationToken.None);
         entry = entry with { ETag = etag };
-        Schedule(entry, catchUp: false);
+        // Only the owner of the grain's hash range runs the timer; another owner picks the row up when it refreshes.
+        if (ReminderRing.Contains(_owned, entry.GrainHash)) { Schedule(entry, catchUp: false); }
         return entry;
     }
 

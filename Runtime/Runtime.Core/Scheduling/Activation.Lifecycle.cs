@@ -22,6 +22,8 @@ internal sealed partial class Activation
 
     internal async Task RunActivationAsync()
     {
+        // In a cluster, the activation may serve only once it holds the grain's directory row.
+        if (Runtime.Router is { } router && !_class.IsStatelessWorker) { await router.RegisterAsync(this); }
         using (Grain.BeginConstruction(this))
         {
             Grain = _class.Metadata.Create(Services, this);
@@ -49,7 +51,8 @@ internal sealed partial class Activation
             return;
         }
         var error = task.Exception?.InnerException ?? new TaskCanceledException($"Activation of {GrainId} was canceled.");
-        Runtime.Log.ActivationFailed(error, GrainId);
+        var lost = error is DuplicateActivationException;
+        if (!lost) { Runtime.Log.ActivationFailed(error, GrainId); }
         Runtime.Catalog.Remove(this);
         Queue<Turn>? waiting;
         lock (this)
@@ -60,7 +63,12 @@ internal sealed partial class Activation
             _pending = null;
             _extras?.Deactivated?.TrySetResult();
         }
-        while (waiting is not null && waiting.TryDequeue(out var turn)) { turn.Reject(error); }
+        while (waiting is not null && waiting.TryDequeue(out var turn))
+        {
+            // Lost the directory race: the grain lives elsewhere, so its calls go there.
+            if (lost) { turn.Forward(); }
+            else { turn.Reject(error); }
+        }
     }
 
     /// <summary>Asks the activation to go away once its running turns are done. Idempotent.</summary>
@@ -99,10 +107,17 @@ internal sealed partial class Activation
         List<GrainTimer>? timers;
         lock (this) { timers = _extras?.Timers is { Count: > 0 } t ? [.. t] : null; }
         if (timers is not null) { foreach (var timer in timers) { timer.Dispose(); } }
-        if (Grain is not null)
+        try
         {
-            using var cts = new CancellationTokenSource(Runtime.DeactivationTimeout, Runtime.TimeProvider);
-            await Grain.OnDeactivateAsync(reason, cts.Token);
+            if (Grain is not null)
+            {
+                using var cts = new CancellationTokenSource(Runtime.DeactivationTimeout, Runtime.TimeProvider);
+                await Grain.OnDeactivateAsync(reason, cts.Token);
+            }
+        }
+        finally
+        {
+            if (Runtime.Router is { } router && !_class.IsStatelessWorker) { await router.UnregisterAsync(this); }
         }
     }
 

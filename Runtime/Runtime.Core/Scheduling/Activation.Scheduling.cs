@@ -39,7 +39,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
             if (_status == ActivationStatus.Invalid)
             {
                 // A failed activation fails the calls that were waiting for it; the next call tries a new one.
-                if (!createdForThisTurn || _extras?.ActivationError is not { } failed) { return SubmitResult.Retry; }
+                if (!createdForThisTurn || _extras?.ActivationError is not { } failed || failed is DuplicateActivationException) { return SubmitResult.Retry; }
                 rejection = failed;
             }
             else
@@ -218,21 +218,36 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     private ChainVerdict CheckChain(Turn turn, out Exception? deadlock)
     {
         deadlock = null;
+        var root = turn;
         for (var link = turn; link.Caller is { } caller; link = caller)
         {
+            root = caller;
             if (caller.Activation != this || caller.Completed) { continue; }
-            if (link.CallerAllowsReentry || _class.IsReentrant || turn.IsAlwaysInterleave || (turn.IsReadOnly && _running == _runningReadOnly))
-            {
-                return ChainVerdict.Reenter;
-            }
-            var cycle = new List<GrainId> { GrainId };
-            for (var t = turn.Caller; t is not null && t != caller; t = t.Caller) { cycle.Add(t.GrainId); }
-            cycle.Add(GrainId);
-            cycle.Reverse(1, cycle.Count - 2);
-            deadlock = new DeadlockException(cycle);
+            if (link.CallerAllowsReentry || MayInterleave(turn)) { return ChainVerdict.Reenter; }
+            deadlock = new DeadlockException(Cycle(turn, stopAt: caller, remoteTail: []));
+            return ChainVerdict.Deadlock;
+        }
+        // The chain continues on other silos: there this grain is named by id (one activation cluster-wide).
+        var remote = root.RemoteChain;
+        for (var i = 0; i < remote.Count; i++)
+        {
+            if (remote[i].GrainId != GrainId || _class.IsStatelessWorker) { continue; }
+            if (remote[i].AllowsReentry || MayInterleave(turn)) { return ChainVerdict.Reenter; }
+            deadlock = new DeadlockException(Cycle(turn, stopAt: null, remoteTail: [.. remote.Skip(i + 1).Select(f => f.GrainId)]));
             return ChainVerdict.Deadlock;
         }
         return ChainVerdict.NotInChain;
+    }
+
+    private bool MayInterleave(Turn turn) => _class.IsReentrant || turn.IsAlwaysInterleave || (turn.IsReadOnly && _running == _runningReadOnly);
+
+    /// <summary>The cycle from this grain back to itself: the remote part, then the local callers, outermost first.</summary>
+    private List<GrainId> Cycle(Turn turn, Turn? stopAt, IReadOnlyList<GrainId> remoteTail)
+    {
+        var local = new List<GrainId>();
+        for (var t = turn.Caller; t is not null && t != stopAt; t = t.Caller) { local.Add(t.GrainId); }
+        local.Reverse();
+        return [GrainId, .. remoteTail, .. local, GrainId];
     }
 
     private enum ChainVerdict { NotInChain, Reenter, Deadlock }

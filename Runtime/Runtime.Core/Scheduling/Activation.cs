@@ -13,6 +13,8 @@ internal sealed partial class Activation : IGrainContext
     private readonly GrainClassInfo _class;
     private ActivationExtras? _extras;
 
+    private static long s_nextId;
+
     public Activation(GrainId grainId, GrainClassInfo grainClass)
     {
         GrainId = grainId;
@@ -21,6 +23,12 @@ internal sealed partial class Activation : IGrainContext
     }
 
     public GrainId GrainId { get; }
+
+    /// <summary>Unique among this silo's activations; with the silo address, names this activation in the directory.</summary>
+    public long ActivationId { get; } = Interlocked.Increment(ref s_nextId);
+
+    /// <summary>Set when the directory registration was lost to another activation.</summary>
+    public GrainAddress? LostTo => (_extras?.ActivationError as DuplicateActivationException)?.Winner;
 
     public Grain? Grain { get; private set; }
 

@@ -7,7 +7,7 @@ namespace Rayswarm.Runtime.Core;
 /// task (no promise, no timer). Otherwise a promise with a response timeout is created; a response that arrives
 /// after the timeout is dropped.
 /// </summary>
-internal sealed class RequestTurn<T> : Turn
+internal sealed class RequestTurn<T> : Turn, IPendingCall
 {
     private readonly Request _request;
     private readonly SiloRuntime _runtime;
@@ -16,6 +16,9 @@ internal sealed class RequestTurn<T> : Turn
     private ITimer? _timeout;
     private Task? _inlineResult;
     private volatile bool _abandoned;
+    private ClusterRouter? _router;
+    private long _correlationId;
+    private int _rejections;
 
     public RequestTurn(Request request, GrainId target, Turn? caller, SiloRuntime runtime) : base(caller)
     {
@@ -31,7 +34,7 @@ internal sealed class RequestTurn<T> : Turn
 
     public override bool IsAbandoned => _abandoned;
 
-    public GrainId Target => _target;
+    public GrainId TargetGrain => _target;
 
     /// <summary>What the caller awaits: the grain's task when it ran inline to completion, else the promise.</summary>
     public Task ResultTask => _inlineResult ?? _promise?.Task ?? throw new InvalidOperationException("The request was neither run nor queued.");
@@ -69,6 +72,58 @@ internal sealed class RequestTurn<T> : Turn
         }
     }
 
+    /// <summary>Sends this call to the silo that hosts (or will host) the grain.</summary>
+    public override ValueTask SendToAsync(SiloAddress target, ClusterRouter router)
+    {
+        EnsurePromise();
+        _router = router;
+        _correlationId = router.NextCorrelationId();
+        _targetSilo = target;
+        var timeout = _request.Method.ResponseTimeout ?? _runtime.ResponseTimeout;
+        var message = new Message
+        {
+            Kind = MessageKind.Request,
+            CorrelationId = _correlationId,
+            TargetGrain = _target,
+            SendingSilo = router.Local,
+            TargetSilo = target,
+            ExpiresAtUnixMs = timeout == Timeout.InfiniteTimeSpan ? 0 : _runtime.TimeProvider.GetUtcNow().Add(timeout).ToUnixTimeMilliseconds(),
+            CallChain = Caller?.ChainForCall(CallerAllowsReentry) ?? [],
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
+            Request = _request,
+        };
+        return router.SendRequestAsync(target, message, this);
+    }
+
+    private SiloAddress? _targetSilo;
+
+    SiloAddress IPendingCall.Target => _targetSilo!;
+
+    void IPendingCall.OnResponse(Message response)
+    {
+        var promise = _promise!;
+        var reader = (IResultReader)_router!.Codec;
+        try
+        {
+            if (response.Status == ResponseStatus.Rejected && ++_rejections < 3 && !_abandoned)
+            {
+                // The silo refused it before running it (shutting down, nowhere to route): safe to route again.
+                _router.Forget(_target);
+                _runtime.Dispatch(_target, this);
+                return;
+            }
+            _timeout?.Dispose();
+            if (response.Status == ResponseStatus.Success) { promise.TrySetResult(reader.ReadResult<T>(response.Body)); }
+            else { promise.TrySetException(reader.ReadError(response.Body)); }
+        }
+        catch (Exception e)
+        {
+            promise.TrySetException(e);
+        }
+    }
+
+    void IPendingCall.OnTargetLost(Exception reason) => Reject(reason);
+
     private void EnsurePromise()
     {
         if (_promise is not null) { return; }
@@ -83,6 +138,7 @@ internal sealed class RequestTurn<T> : Turn
     private void OnTimeout()
     {
         _abandoned = true;
+        _router?.CancelPending(_correlationId);
         var timeout = _request.Method.ResponseTimeout ?? _runtime.ResponseTimeout;
         _promise!.TrySetException(new GrainCallTimeoutException(
             $"{_request.Method.DisplayName} on grain {_target} did not respond within {timeout}."));

@@ -52,6 +52,32 @@ internal abstract class Turn : SynchronizationContext, ICallChainScope
     /// <summary>Sends a turn that waited on an activation which went away to the grain's next activation.</summary>
     public virtual void Forward() => Reject(new SiloUnavailableException($"The activation of {GrainId} went away before this work started."));
 
+    /// <summary>The turns waiting on this one on other silos (for requests that came over the network), outermost first.</summary>
+    public virtual IReadOnlyList<CallChainFrame> RemoteChain => [];
+
+    /// <summary>Sends the turn's request to another silo (a call, or a relay of a call that came from elsewhere).</summary>
+    public virtual ValueTask SendToAsync(SiloAddress target, ClusterRouter router)
+    {
+        Reject(new InvalidOperationException($"{GetType().Name} cannot run on another silo."));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The call chain a call made by this turn carries to another silo: this turn and every turn waiting on it, outermost first.</summary>
+    public IReadOnlyList<CallChainFrame> ChainForCall(bool allowsReentry)
+    {
+        var frames = new List<CallChainFrame>();
+        var allows = allowsReentry;
+        Turn? root = null;
+        for (var t = this; t is not null; t = t.Caller)
+        {
+            if (t.Activation is { } a && !a.Class.IsStatelessWorker) { frames.Add(new CallChainFrame(a.GrainId, allows)); }
+            allows = t.CallerAllowsReentry;
+            root = t;
+        }
+        frames.Reverse();
+        return root is null || root.RemoteChain.Count == 0 ? frames : [.. root.RemoteChain, .. frames];
+    }
+
     /// <summary>Called when the turn is queued rather than run at once, before any other thread can finish it.</summary>
     public virtual void OnQueued() { }
 

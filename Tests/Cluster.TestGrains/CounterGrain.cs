@@ -1,0 +1,74 @@
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Cluster.TestGrains;
+
+public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> state) : Grain, ICounterGrain
+{
+    private readonly Guid _activation = Guid.NewGuid();
+
+    /// <summary>The address of the silo that runs the grain.</summary>
+    public static string SiloName(IServiceProvider services) => ((ILocalSiloDetails)services.GetService(typeof(ILocalSiloDetails))!).Address;
+
+    public async Task<Served> Increment()
+    {
+        state.State.Value++;
+        await state.WriteStateAsync();
+        return Served();
+    }
+
+    public Task<Served> Get() => Task.FromResult(Served());
+
+    public Task<Served> Relay(string next) => GrainFactory.GetGrain<ICounterGrain>(next).Get();
+
+    public async Task<string> Follow(string[] path) =>
+        path.Length == 0 ? this.GetPrimaryKeyString() : this.GetPrimaryKeyString() + ">" + await GrainFactory.GetGrain<ICounterGrain>(path[0]).Follow(path[1..]);
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private Served Served() => new(Environment.ProcessId, SiloName(ServiceProvider), _activation, state.State.Value);
+}
+
+[HashBasedPlacement]
+public sealed class HashedGrain : Grain, IHashedGrain
+{
+    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(ServiceProvider));
+}
+
+public interface IHashedGrain : IGrainWithStringKey
+{
+    Task<string> Silo();
+}
+
+[PreferLocalPlacement]
+public sealed class LocalGrain : Grain, ILocalGrain
+{
+    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(ServiceProvider));
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}
+
+public interface ILocalGrain : IGrainWithStringKey
+{
+    Task<string> Silo();
+
+    Task Deactivate();
+}
+
+[ActivationCountBasedPlacement]
+public sealed class LeastLoadedGrain : Grain, ILeastLoadedGrain
+{
+    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(ServiceProvider));
+}
+
+public interface ILeastLoadedGrain : IGrainWithStringKey
+{
+    Task<string> Silo();
+}

@@ -1,0 +1,31 @@
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Cluster.TestGrains;
+
+/// <summary>Who served a call: the process, the silo and the activation.</summary>
+public sealed record Served(int ProcessId, string Silo, Guid Activation, long Value);
+
+/// <summary>A persisted counter that tells who served each call.</summary>
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds one, persists, and tells who served the call and the new value.</summary>
+    Task<Served> Increment();
+
+    /// <summary>The value, and who served the call.</summary>
+    [ReadOnly]
+    Task<Served> Get();
+
+    /// <summary>Calls <paramref name="next"/>'s Get (for call chains across silos).</summary>
+    Task<Served> Relay(string next);
+
+    /// <summary>Calls the first grain of <paramref name="path"/> with the rest; the last returns its key (call chains, cycles).</summary>
+    Task<string> Follow(string[] path);
+
+    /// <summary>Deactivates after this call.</summary>
+    Task Deactivate();
+}
+
+public sealed class CounterState
+{
+    public long Value { get; set; }
+}
