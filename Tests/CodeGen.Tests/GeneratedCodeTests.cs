@@ -49,4 +49,18 @@ public sealed class GeneratedCodeTests
         Assert.Contains("global::Rayswarm.Runtime.Abstractions.IRemindable.ReceiveReminder(string arg0, global::Rayswarm.Runtime.Abstractions.TickStatus arg1)", text, StringComparison.Ordinal);
         Assert.Contains("global::Sample.Contracts.ICounter.@event(string arg0)", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Requests_carry_their_signature_and_method_id_and_the_module_registers_them_through_the_proxy()
+    {
+        var proxy = SampleAssembly.Result.GeneratedText("Sample_Contracts_ICounterProxy.g.cs");
+        var module = SampleAssembly.Result.GeneratedText("Sample_GrainsGrainCodeModule.g.cs");
+        var id = global::Rayswarm.Runtime.Abstractions.MethodMetadata.ComputeId("Sample.Contracts.ICounter.Add(System.Int32,System.String)");
+
+        Assert.Contains("internal const string Signature = \"Sample.Contracts.ICounter.Add(System.Int32,System.String)\";", proxy, StringComparison.Ordinal);
+        Assert.Contains($"internal const uint MethodId = 0x{id:X8}u;", proxy, StringComparison.Ordinal);
+        Assert.Contains("new global::System.Type[] { typeof(int), typeof(string) }, MethodId,", proxy, StringComparison.Ordinal);
+        Assert.Contains("registry.AddRequest(global::Rayswarm.Generated.Sample_Contracts_ICounter_Total_", proxy, StringComparison.Ordinal);
+        Assert.Contains("global::Rayswarm.Generated.Sample_Contracts_ICounterProxy.RegisterRequests(registry);", module, StringComparison.Ordinal);
+    }
 }

@@ -89,6 +89,9 @@ public sealed class ProxyTests
         Assert.False(getName.IsAlwaysInterleave);
         Assert.Null(getName.ResponseTimeout);
         Assert.Equal(typeof(ValueTuple<int, string>), summary.ResultType);
+        Assert.Equal([typeof(int)], add.ParameterTypes);
+        Assert.Empty(total.ParameterTypes);
+        Assert.Equal([typeof(IReadOnlyList<string>), typeof(long?)], summary.ParameterTypes);
         Assert.Equal("ICounter.Total", total.DisplayName);
     }
 

@@ -20,6 +20,50 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void Module_registers_a_request_factory_for_every_method_by_its_id()
+    {
+        var registry = SampleAssembly.Register();
+        var generated = MethodIdTests.GeneratedRequests(SampleAssembly.Assembly);
+
+        Assert.Equal(9, generated.Select(static r => r.MethodId).Distinct().Count());
+        foreach (var request in generated)
+        {
+            var created = registry.GetRequestFactory(request.MethodId)();
+            Assert.Equal(request.Signature, MethodMetadata.Signature(created.Method.InterfaceType, created.Method.MethodName, created.Method.ParameterTypes));
+            Assert.NotSame(created, registry.GetRequestFactory(request.MethodId)());
+        }
+    }
+
+    [Fact]
+    public void Registering_another_signature_under_a_taken_method_id_throws_naming_both()
+    {
+        var registry = new GrainCodeRegistry();
+        var ping = new MethodMetadata(typeof(IRemindable), "Ping", null, [typeof(int)], 7u, false, false, null);
+        var pong = new MethodMetadata(typeof(IRemindable), "Pong", null, [typeof(string)], 7u, false, false, null);
+        registry.AddRequest(ping, static () => null!);
+
+        registry.AddRequest(new MethodMetadata(typeof(IRemindable), "Ping", null, [typeof(int)], 7u, true, false, null), static () => null!);
+        var error = Assert.Throws<InvalidOperationException>(() => registry.AddRequest(pong, static () => null!));
+
+        Assert.Contains("Rayswarm.Runtime.Abstractions.IRemindable.Ping(System.Int32)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Rayswarm.Runtime.Abstractions.IRemindable.Pong(System.String)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0x00000007", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_method_id_throws_naming_the_id()
+    {
+        var registry = new GrainCodeRegistry();
+
+        var error = Assert.Throws<InvalidOperationException>(() => registry.GetRequestFactory(0xDEADBEEFu));
+        Assert.Throws<InvalidOperationException>(() => registry.GetRequestFactory(0xDEADBEEFu));
+        registry.AddRequest(new MethodMetadata(typeof(IRemindable), "Late", null, [], 0xDEADBEEFu, false, false, null), static () => null!);
+
+        Assert.Contains("0xDEADBEEF", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(registry.GetRequestFactory(0xDEADBEEFu));
+    }
+
+    [Fact]
     public void Grain_class_registration_carries_grain_type_interfaces_and_class_attributes()
     {
         var registry = SampleAssembly.Register();

@@ -40,6 +40,21 @@ public sealed class RequestTests
     }
 
     [Fact]
+    public async Task Get_result_returns_the_result_of_a_completed_task_boxed_and_null_for_a_Task_method()
+    {
+        var total = CaptureRequest("Total");
+        var add = CaptureRequest("Add", 5);
+        var fake = NewFake();
+
+        var totalTask = total.Invoke(fake);
+        var addTask = add.Invoke(fake);
+        await Task.WhenAll(totalTask, addTask);
+
+        Assert.Equal(42L, total.GetResult(totalTask));
+        Assert.Null(add.GetResult(addTask));
+    }
+
+    [Fact]
     public void Request_rejects_an_argument_index_out_of_range()
     {
         var add = CaptureRequest("Add", 5, "bonus");

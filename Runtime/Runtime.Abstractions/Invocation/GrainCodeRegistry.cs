@@ -4,8 +4,8 @@ using System.Reflection;
 namespace Rayswarm.Runtime.Abstractions;
 
 /// <summary>
-/// What the generated code of the loaded assemblies registered: proxy factories by interface and grain
-/// classes by interface and by grain type. Assemblies are discovered by their <see cref="GrainCodeModuleAttribute"/>
+/// What the generated code of the loaded assemblies registered: proxy factories by interface, request factories by
+/// method id, and grain classes by interface and by grain type. Assemblies are discovered by their <see cref="GrainCodeModuleAttribute"/>
 /// (once, at first use; reflection happens here and never on the call path).
 /// </summary>
 public sealed class GrainCodeRegistry
@@ -14,6 +14,8 @@ public sealed class GrainCodeRegistry
     private readonly ConcurrentDictionary<Type, GrainInterfaceMetadata> _interfaces = new();
     private readonly ConcurrentDictionary<Type, List<GrainClassMetadata>> _classesByInterface = new();
     private readonly ConcurrentDictionary<string, GrainClassMetadata> _classesByType = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<uint, RequestRegistration> _requests = new();
+    private readonly ConcurrentDictionary<uint, bool> _unknownRequests = new();
     private readonly ConcurrentDictionary<Assembly, bool> _loaded = new();
     private readonly Lock _gate = new();
 
@@ -25,6 +27,45 @@ public sealed class GrainCodeRegistry
     {
         ArgumentNullException.ThrowIfNull(metadata);
         _interfaces[metadata.InterfaceType] = metadata;
+    }
+
+    /// <summary>
+    /// Registers the request type of a grain method under its <see cref="MethodMetadata.MethodId"/>. Registering the same
+    /// signature again (an inherited method has a request in every derived interface's proxy) keeps the first factory;
+    /// two different signatures with the same id throw.
+    /// </summary>
+    public void AddRequest(MethodMetadata method, Func<Request> create)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(create);
+        if (_requests.TryAdd(method.MethodId, new RequestRegistration(method, create)))
+        {
+            _unknownRequests.TryRemove(method.MethodId, out _);
+            return;
+        }
+        var existing = _requests[method.MethodId].Method;
+        if (ReferenceEquals(existing, method)) { return; }
+        var existingSignature = MethodMetadata.Signature(existing.InterfaceType, existing.MethodName, existing.ParameterTypes);
+        var signature = MethodMetadata.Signature(method.InterfaceType, method.MethodName, method.ParameterTypes);
+        if (!string.Equals(existingSignature, signature, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Grain methods {existingSignature} and {signature} have the same method id 0x{method.MethodId:X8}; rename one or change its parameters.");
+        }
+    }
+
+    /// <summary>
+    /// Creates empty requests of the method with <paramref name="methodId"/>, for deserializing incoming calls. An unknown
+    /// id makes the registry load the application's assemblies once; if it stays unknown it throws at once from then on.
+    /// </summary>
+    public Func<Request> GetRequestFactory(uint methodId)
+    {
+        if (_requests.TryGetValue(methodId, out var registration)) { return registration.Create; }
+        if (_unknownRequests.TryAdd(methodId, true)) { LoadAppDomain(); }
+        return _requests.TryGetValue(methodId, out registration)
+            ? registration.Create
+            : throw new InvalidOperationException(
+                $"No grain method with id 0x{methodId:X8} is known here. Is the assembly declaring the caller's grain interface loaded, in the same version?");
     }
 
     /// <summary>Registers a grain class.</summary>
@@ -145,4 +186,6 @@ public sealed class GrainCodeRegistry
         registry.LoadAppDomain();
         return registry;
     }
+
+    private sealed record RequestRegistration(MethodMetadata Method, Func<Request> Create);
 }

@@ -12,6 +12,12 @@ public abstract class Request
     /// <summary>Calls the method on <paramref name="grain"/> and returns its task (a <c>Task&lt;T&gt;</c> for methods with a result).</summary>
     public abstract Task Invoke(object grain);
 
+    /// <summary>
+    /// The result of a task returned by <see cref="Invoke"/> that completed successfully, boxed; null for <c>Task</c>
+    /// methods. Lets the runtime send a result without knowing its type statically.
+    /// </summary>
+    public abstract object? GetResult(Task completed);
+
     /// <summary>The number of arguments.</summary>
     public abstract int ArgumentCount { get; }
 

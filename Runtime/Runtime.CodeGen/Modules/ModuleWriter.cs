@@ -1,6 +1,6 @@
 namespace Rayswarm.Runtime.CodeGen;
 
-/// <summary>Writes the assembly's grain code module: one registration per proxy and per grain class.</summary>
+/// <summary>Writes the assembly's grain code module: one registration per proxy (with its request types) and per grain class.</summary>
 internal static class ModuleWriter
 {
     private const string Abstractions = "global::Rayswarm.Runtime.Abstractions.";
@@ -17,7 +17,8 @@ internal static class ModuleWriter
         foreach (var proxy in proxies)
         {
             writer.Line($"registry.AddInterface(new {Abstractions}GrainInterfaceMetadata(typeof({proxy.InterfaceTypeName}), "
-                + $"static (id, rt) => new global::{GeneratedNames.Namespace}.{proxy.ProxyName}(id, rt)));");
+                + $"static (id, rt) => new global::{GeneratedNames.Namespace}.{proxy.ProxyName}(id, rt)));")
+                .Line($"global::{GeneratedNames.Namespace}.{proxy.ProxyName}.{ProxyWriter.RegisterRequests}(registry);");
         }
         foreach (var grainClass in classes)
         {

@@ -61,6 +61,7 @@ internal static class InterfaceReader
     {
         var result = GrainSymbols.IsTaskOfT(method.ReturnType) ? ((INamedTypeSymbol)method.ReturnType).TypeArguments[0] : null;
         var timeout = GrainSymbols.FindAttribute(method, "ResponseTimeoutAttribute");
+        var signature = MethodSignatures.Of(method);
         return new MethodModel(
             method.Name,
             TypeNames.Of(method.ContainingType),
@@ -68,6 +69,9 @@ internal static class InterfaceReader
             result is null ? null : TypeNames.Of(result),
             result is null ? null : TypeNames.ForTypeOf(result, compilation),
             method.Parameters.Select(static p => TypeNames.Of(p.Type)).ToEquatableArray(),
+            method.Parameters.Select(p => TypeNames.ForTypeOf(p.Type, compilation)).ToEquatableArray(),
+            signature,
+            MethodSignatures.Id(signature),
             GrainSymbols.FindAttribute(method, "ReadOnlyAttribute") is not null,
             GrainSymbols.FindAttribute(method, "AlwaysInterleaveAttribute") is not null,
             timeout?.ConstructorArguments.FirstOrDefault().Value as string);

@@ -7,6 +7,9 @@ namespace Rayswarm.Runtime.CodeGen;
 /// <param name="ResultType">T of <c>Task&lt;T&gt;</c> as declared; null for <c>Task</c>.</param>
 /// <param name="ResultTypeOf">T as <c>typeof</c> accepts it.</param>
 /// <param name="ParameterTypes">The parameter types as declared.</param>
+/// <param name="ParameterTypesOf">The parameter types as <c>typeof</c> accepts them.</param>
+/// <param name="Signature">The signature the method id is computed from (see <see cref="MethodSignatures"/>).</param>
+/// <param name="MethodId">The method id: FNV-1a of <paramref name="Signature"/>.</param>
 /// <param name="IsReadOnly">Marked [ReadOnly].</param>
 /// <param name="IsAlwaysInterleave">Marked [AlwaysInterleave].</param>
 /// <param name="ResponseTimeout">The [ResponseTimeout] string, or null.</param>
@@ -17,6 +20,9 @@ internal sealed record MethodModel(
     string? ResultType,
     string? ResultTypeOf,
     EquatableArray<string> ParameterTypes,
+    EquatableArray<string> ParameterTypesOf,
+    string Signature,
+    uint MethodId,
     bool IsReadOnly,
     bool IsAlwaysInterleave,
     string? ResponseTimeout)

@@ -8,6 +8,9 @@ internal static class ProxyWriter
     private const string Abstractions = "global::Rayswarm.Runtime.Abstractions.";
     private const string Task = "global::System.Threading.Tasks.Task";
 
+    /// <summary>The proxy's static method that registers the request types of its methods.</summary>
+    public const string RegisterRequests = "RegisterRequests";
+
     public static string Write(InterfaceModel model)
     {
         var writer = new SourceWriter().FileHeader();
@@ -42,6 +45,20 @@ internal static class ProxyWriter
                 .Open($"{returnType} {method.DeclaringInterface}.{method.Identifier}({parameters})")
                 .Line($"return Runtime.{invoke}(this, new global::{GeneratedNames.Namespace}.{method.RequestName}{initializer});")
                 .Close();
+        }
+        WriteRequestRegistration(writer, model);
+        writer.Close();
+    }
+
+    /// <summary>The module calls this, so it needs only the proxy's name and method edits leave it untouched.</summary>
+    private static void WriteRequestRegistration(SourceWriter writer, InterfaceModel model)
+    {
+        writer.Line()
+            .Open($"internal static void {RegisterRequests}({Abstractions}GrainCodeRegistry registry)");
+        foreach (var method in model.Methods)
+        {
+            var request = $"global::{GeneratedNames.Namespace}.{method.RequestName}";
+            writer.Line($"registry.AddRequest({request}.Metadata, static () => new {request}());");
         }
         writer.Close();
     }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,11 @@ internal static class Generation
         return new GenerationResult(output, generatorDiagnostics, driver.GetRunResult());
     }
 
+    /// <summary>The platform assembly of a name (e.g. Microsoft.CSharp, for samples that use <c>dynamic</c>).</summary>
+    public static MetadataReference PlatformReference(string assemblyName) =>
+        MetadataReference.CreateFromFile(((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Single(path => Path.GetFileNameWithoutExtension(path) == assemblyName));
+
     public static GeneratorDriver CreateTrackingDriver() =>
         CSharpGeneratorDriver.Create(
             [new GrainCodeGenerator().AsSourceGenerator()],
@@ -55,4 +62,18 @@ internal sealed record GenerationResult(Compilation Output, ImmutableArray<Diagn
 
     public string GeneratedText(string hintName) =>
         RunResult.Results.SelectMany(static r => r.GeneratedSources).Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>Emits the output and loads it in a context of its own.</summary>
+    public Assembly Load(string contextName)
+    {
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The sample did not emit: " + string.Join("; ", emitted.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error)));
+        }
+        image.Position = 0;
+        // Rayswarm.Runtime.Abstractions resolves to the test's copy, so the types are shared.
+        return new AssemblyLoadContext(contextName, isCollectible: true).LoadFromStream(image);
+    }
 }

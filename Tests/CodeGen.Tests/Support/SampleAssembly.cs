@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
-using Microsoft.CodeAnalysis;
 using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.CodeGen.Tests;
@@ -31,16 +29,5 @@ internal static class SampleAssembly
     public static object? Call(object target, Type interfaceType, string method, params object?[] arguments) =>
         interfaceType.GetMethods().Single(m => m.Name == method && m.GetParameters().Length == arguments.Length).Invoke(target, arguments);
 
-    private static Assembly Load()
-    {
-        using var image = new MemoryStream();
-        var emitted = Result.Output.Emit(image);
-        if (!emitted.Success)
-        {
-            throw new InvalidOperationException("The sample did not emit: " + string.Join("; ", emitted.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error)));
-        }
-        image.Position = 0;
-        // A context of its own; Rayswarm.Runtime.Abstractions resolves to the test's copy, so the types are shared.
-        return new AssemblyLoadContext("Sample.Grains", isCollectible: true).LoadFromStream(image);
-    }
+    private static Assembly Load() => Result.Load("Sample.Grains");
 }
