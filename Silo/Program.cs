@@ -1,12 +1,9 @@
 using Microsoft.Extensions.Hosting;
-using Rayswarm.Runtime.Core;
-using Rayswarm.Runtime.Sqlite;
+using Rayswarm.Silo;
 
-// One silo from configuration. Single-machine for now: SQLite under --data-dir (default ./data).
+// One silo from configuration: a cluster member when a PostgreSQL connection is given, else a single silo on SQLite.
 var builder = Host.CreateApplicationBuilder(args);
-var database = Path.Combine(Path.GetFullPath(builder.Configuration["data-dir"] is { Length: > 0 } dir ? dir : "data"), "rayswarm.db");
-Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-builder.UseSilo(silo => silo
-    .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
-    .UseSqliteReminders(o => o.DatabasePath = database));
-await builder.Build().RunAsync();
+builder.AddSiloFromConfiguration(args);
+using var host = builder.Build();
+host.ReportWhenStarted();
+await host.RunAsync();

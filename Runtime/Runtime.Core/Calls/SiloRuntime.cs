@@ -35,7 +35,7 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
         DeactivationTimeout = _collection.DeactivationTimeout;
         Log = new RuntimeLog(logger);
         Catalog = new Catalog(this);
-        registry.AddInterface(new GrainInterfaceMetadata(typeof(IRemindable), static (id, rt) => new RemindableReference(id, rt)));
+        RemindableReference.Register(registry);
     }
 
     public IServiceProvider Services { get; }

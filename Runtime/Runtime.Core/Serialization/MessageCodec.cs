@@ -13,7 +13,7 @@ namespace Rayswarm.Runtime.Core;
 /// (varint tag, varint length, payload) ended by tag 0. Readers skip tags they do not know, so newer silos can add
 /// header fields; see <c>MessageHeader</c>.</para>
 /// </summary>
-public sealed class MessageCodec : IMessageCodec
+public sealed class MessageCodec : IMessageCodec, IResultReader
 {
     private readonly GrainCodeRegistry _registry;
     private readonly SiloAddressCache _silos = new();
@@ -78,6 +78,9 @@ public sealed class MessageCodec : IMessageCodec
     }
 
     /// <summary>The exception of an error or rejected response.</summary>
+    Exception IResultReader.ReadError(ReadOnlyMemory<byte> body) => ReadError(body);
+
+    /// <summary>Decodes the exception of an error or rejected response.</summary>
     public static Exception ReadError(ReadOnlyMemory<byte> body)
     {
         var reader = new WireReader(body.Span);
@@ -137,6 +140,12 @@ public sealed class MessageCodec : IMessageCodec
 
     private void WriteResponse(ref WireWriter writer, Message message)
     {
+        if (message.Result is null && message.Error is null && !message.Body.IsEmpty)
+        {
+            // A relayed response: the body another silo encoded goes on as it is.
+            writer.WriteBytes(message.Body.Span);
+            return;
+        }
         if (message.Status == ResponseStatus.Success)
         {
             if (message.ResultType is { } resultType) { Values.Write(ref writer, resultType, message.Result); }

@@ -20,7 +20,7 @@ internal sealed class ConnectionTransport : IMessageTransport, IConnectionHandle
         if (!connection.Send(message)) { throw new SiloUnavailableException($"The connection to silo {target} is closing or its send queue is full."); }
     }
 
-    public void OnMessage(Connection connection, Message message) => Router?.OnMessage(message, new Reply(connection));
+    public void OnMessage(Connection connection, Message message) => Router?.OnMessage(message, new ConnectionReply(connection));
 
     public void OnClosed(Connection connection, Exception? reason)
     {
@@ -31,9 +31,9 @@ internal sealed class ConnectionTransport : IMessageTransport, IConnectionHandle
     }
 
     public void OnSendFailed(Connection connection, Message message, Exception error) =>
-        Router?.OnSendFailed(message, error, new Reply(connection));
+        Router?.OnSendFailed(message, error, new ConnectionReply(connection));
 
-    private sealed class Reply(Connection connection) : IReplyChannel
+    private sealed class ConnectionReply(Connection connection) : IReplyChannel
     {
         public bool Reply(Message message) => connection.Send(message);
     }

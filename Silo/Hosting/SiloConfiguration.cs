@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Rayswarm.Runtime.Abstractions;
+using Rayswarm.Runtime.Core;
+using Rayswarm.Runtime.Postgres;
+using Rayswarm.Runtime.Sqlite;
+
+namespace Rayswarm.Silo;
+
+/// <summary>Builds the silo from configuration: PostgreSQL (Rayswarm:Postgres) means a cluster member; otherwise one silo on SQLite.</summary>
+internal static class SiloConfiguration
+{
+    public static IHostApplicationBuilder AddSiloFromConfiguration(this IHostApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddCommandLine(args, SiloCommandLine.Switches);
+        var configuration = builder.Configuration;
+        foreach (var path in (configuration["Rayswarm:GrainAssembly"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Extra grain classes (domain modules, test grains): loaded before the registry first looks.
+            var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path));
+            GrainCodeRegistry.Shared.Load(assembly);
+        }
+        var postgres = configuration["Rayswarm:Postgres"];
+        builder.UseSilo(silo =>
+        {
+            if (string.IsNullOrEmpty(postgres))
+            {
+                var database = Path.Combine(Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data"), "rayswarm.db");
+                Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+                silo.AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
+                    .UseSqliteReminders(o => o.DatabasePath = database);
+                return;
+            }
+            silo.UseClustering()
+                .UsePostgresClustering(postgres)
+                .AddPostgresGrainStorage(GrainStorageNames.Default, o => o.ConnectionString = postgres)
+                .UsePostgresReminders(o => o.ConnectionString = postgres);
+        });
+        if (configuration["Rayswarm:SiloName"] is { Length: > 0 } name)
+        {
+            builder.Services.AddSingleton<IConfigureSiloName>(new ConfigureSiloName(name));
+        }
+        return builder;
+    }
+
+    /// <summary>Prints "silo-ready ADDRESS" on standard output once the silo serves (scripts and tests wait for it).</summary>
+    public static void ReportWhenStarted(this IHost host)
+    {
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var details = host.Services.GetRequiredService<ILocalSiloDetails>();
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine($"silo-ready {details.Address}"));
+    }
+}
