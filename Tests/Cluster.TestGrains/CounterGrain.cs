@@ -23,6 +23,8 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     public async Task<string> Follow(string[] path) =>
         path.Length == 0 ? this.GetPrimaryKeyString() : this.GetPrimaryKeyString() + ">" + await GrainFactory.GetGrain<ICounterGrain>(path[0]).Follow(path[1..]);
 
+    public Task Fail(string message) => throw new InvalidOperationException(message);
+
     public Task Deactivate()
     {
         DeactivateOnIdle();

@@ -21,6 +21,9 @@ public interface ICounterGrain : IGrainWithStringKey
     /// <summary>Calls the first grain of <paramref name="path"/> with the rest; the last returns its key (call chains, cycles).</summary>
     Task<string> Follow(string[] path);
 
+    /// <summary>Throws an <see cref="InvalidOperationException"/> with <paramref name="message"/>.</summary>
+    Task Fail(string message);
+
     /// <summary>Deactivates after this call.</summary>
     Task Deactivate();
 }

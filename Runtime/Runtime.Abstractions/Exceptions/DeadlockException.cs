@@ -11,6 +11,12 @@ public sealed class DeadlockException : Exception
         Cycle = cycle;
     }
 
+    /// <summary>Recreates the exception from its message (as it arrives from another silo; the cycle is in the message).</summary>
+    public DeadlockException(string message) : base(message)
+    {
+        Cycle = [];
+    }
+
     /// <summary>The grains in the cycle; the first and last are the same grain.</summary>
     public IReadOnlyList<GrainId> Cycle { get; }
 }

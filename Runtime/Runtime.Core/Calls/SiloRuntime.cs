@@ -112,6 +112,12 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
                 if (grainClass.IsStatelessWorker) { DispatchLocalOrReject(grainId, grainClass, turn, allowInline: false); }
                 return;
             }
+            if (_stopping)
+            {
+                // Not run, not handed on: the caller routes it again, away from this silo.
+                turn.Reject(new SiloUnavailableException($"Silo {router.Local} is shutting down."));
+                return;
+            }
             router.Route(grainId, grainClass, turn);
         }
         catch (Exception e)

@@ -5,7 +5,7 @@ namespace Rayswarm.Runtime.Core;
 /// <summary>Grain references and calls.</summary>
 public sealed partial class ClusterClient
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     /// <inheritdoc />
     public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey => Create<TGrainInterface>(key);
@@ -47,6 +47,7 @@ public sealed partial class ClusterClient
         if (call.IsDone) { return; }
         call.Attempts++;
         var gateways = _gateways;
+        if (!_refusing.IsEmpty && gateways.Any(g => !_refusing.ContainsKey(g))) { gateways = [.. gateways.Where(g => !_refusing.ContainsKey(g))]; }
         if (gateways.Length == 0)
         {
             call.Fail(new SiloUnavailableException("The cluster client knows no active silo; call ConnectAsync first."));
@@ -107,6 +108,7 @@ public sealed partial class ClusterClient
     {
         if (response.Status == ResponseStatus.Rejected && call.Attempts < MaxAttempts)
         {
+            if (response.SendingSilo is { } refusing) { _refusing[refusing] = 0; }
             Release(call.Grain, actual: null, forget: true);
             Send(call); // the silo did not run it: try again
             return;

@@ -17,6 +17,7 @@ internal sealed partial class ClusterRouter
     private readonly ConcurrentDictionary<GrainId, GrainAddress> _cache = new();
     private readonly ConcurrentDictionary<long, IPendingCall> _pending = new();
     private readonly ConcurrentDictionary<SiloAddress, SiloLoad> _loads = new();
+    private readonly ConcurrentDictionary<SiloAddress, byte> _refusing = new();
     private long _nextCorrelationId;
 
     public ClusterRouter(SiloRuntime runtime, IClusterView view, IGrainDirectory directory, IMessageTransport transport, IMessageCodec codec)
@@ -91,7 +92,7 @@ internal sealed partial class ClusterRouter
     private SiloAddress Place(GrainId grainId, GrainClassInfo grainClass)
     {
         var candidates = View.PlacementCandidates;
-        if (_runtime.IsStopping) { candidates = [.. candidates.Where(s => s != Local)]; }
+        if (_runtime.IsStopping || !_refusing.IsEmpty) { candidates = [.. candidates.Where(s => (s != Local || !_runtime.IsStopping) && !_refusing.ContainsKey(s))]; }
         return PlacementDirector.Choose(grainClass.Placement, grainId, Local, candidates, Load);
     }
 
@@ -134,6 +135,12 @@ internal sealed partial class ClusterRouter
         await _directory.UnregisterAsync(mine, CancellationToken.None);
     }
 
+    /// <summary>A silo refused a call because it is shutting down: place nothing there any more.</summary>
+    public void Avoid(SiloAddress silo)
+    {
+        if (silo != Local) { _refusing[silo] = 0; }
+    }
+
     /// <summary>Records where a grain actually lives (learned from a response).</summary>
     public void Learn(GrainAddress address) => _cache[address.GrainId] = address;
 
@@ -169,6 +176,7 @@ internal sealed partial class ClusterRouter
             if (pending.Target == silo && _pending.TryRemove(id, out _)) { pending.OnTargetLost(reason); }
         }
         _loads.TryRemove(silo, out _);
+        _refusing.TryRemove(silo, out _);
     }
 
     /// <summary>A silo was declared dead: besides <see cref="OnSiloLost"/>, release its directory rows so its grains can activate elsewhere.</summary>

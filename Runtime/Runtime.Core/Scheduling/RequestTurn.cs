@@ -105,10 +105,11 @@ internal sealed class RequestTurn<T> : Turn, IPendingCall
         var reader = (IResultReader)_router!.Codec;
         try
         {
-            if (response.Status == ResponseStatus.Rejected && ++_rejections < 3 && !_abandoned)
+            if (response.Status == ResponseStatus.Rejected && ++_rejections < 5 && !_abandoned)
             {
                 // The silo refused it before running it (shutting down, nowhere to route): safe to route again.
                 _router.Forget(_target);
+                if (response.SendingSilo is { } refusing) { _router.Avoid(refusing); }
                 _runtime.Dispatch(_target, this);
                 return;
             }

@@ -40,7 +40,7 @@ internal sealed class ClusterHostedService(
         var transport = new ConnectionTransport();
         var codec = new MessageCodec(runtime.Registry, runtime);
         var ip = IPAddress.Parse(endpoint.Value.AdvertisedHost);
-        _listener = new ConnectionListener(new IPEndPoint(ip, endpoint.Value.Port), settings, codec, transport, c => _connections?.AddInbound(c), logger);
+        _listener = new ConnectionListener(new IPEndPoint(ip, endpoint.Value.Port), settings, codec, transport, OnAccepted, logger);
         Silo = new SiloAddress(endpoint.Value.AdvertisedHost, _listener.EndPoint.Port, SiloAddress.NewGeneration());
         details.Silo = Silo;
         _connections = new ConnectionManager(Silo, settings, codec, transport, logger, runtime.TimeProvider);
@@ -71,6 +71,12 @@ internal sealed class ClusterHostedService(
         reminders.OwnedRanges = ReminderRing.OwnedRanges(Silo, [.. _membership.ActiveSilos]);
         reminders.StartPeriodicRefresh(reminderOptions.Value.RefreshPeriod);
         logger.LogInformation("Silo {Silo} joined cluster {ClusterId}", Silo, cluster.Value.ClusterId);
+    }
+
+    /// <summary>Silo connections join the peer table; client connections live until they close (the listener closes them on stop).</summary>
+    private void OnAccepted(Connection connection)
+    {
+        if (!connection.IsClient) { _connections?.AddInbound(connection); }
     }
 
     private void OnMembershipChanged(object? sender, MembershipChange change)
