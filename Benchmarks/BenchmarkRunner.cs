@@ -12,6 +12,8 @@ public static class BenchmarkRunner
     {
         ["local-calls"] = LocalCallsScenario.RunAsync,
         ["activations"] = ActivationsScenario.RunAsync,
+        ["cross-silo-calls"] = CrossSiloCallsScenario.RunAsync,
+        ["failover"] = FailoverScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -47,7 +47,12 @@ public sealed partial class ClusterClient
         if (call.IsDone) { return; }
         call.Attempts++;
         var gateways = _gateways;
-        if (!_refusing.IsEmpty && gateways.Any(g => !_refusing.ContainsKey(g))) { gateways = [.. gateways.Where(g => !_refusing.ContainsKey(g))]; }
+        if (!_avoid.IsEmpty)
+        {
+            var now = Time.GetUtcNow();
+            var usable = gateways.Where(g => !_avoid.TryGetValue(g, out var until) || until < now).ToArray();
+            if (usable.Length > 0) { gateways = usable; }
+        }
         if (gateways.Length == 0)
         {
             call.Fail(new SiloUnavailableException("The cluster client knows no active silo; call ConnectAsync first."));
@@ -85,6 +90,7 @@ public sealed partial class ClusterClient
         catch (Exception e)
         {
             // Not sent: safe to try another silo.
+            Avoid(call.Target);
             Retry(call, new SiloUnavailableException($"Cannot connect to silo {call.Target}: {e.Message}"));
             return;
         }
@@ -95,6 +101,8 @@ public sealed partial class ClusterClient
     {
         if (!connection.Send(message)) { Retry(call, new SiloUnavailableException($"The connection to silo {call.Target} is closing or full.")); }
     }
+
+    private void Avoid(SiloAddress silo) => _avoid[silo] = Time.GetUtcNow() + TimeSpan.FromSeconds(5);
 
     private void Retry<T>(ClientCall<T> call, Exception reason)
     {
@@ -108,7 +116,7 @@ public sealed partial class ClusterClient
     {
         if (response.Status == ResponseStatus.Rejected && call.Attempts < MaxAttempts)
         {
-            if (response.SendingSilo is { } refusing) { _refusing[refusing] = 0; }
+            if (response.SendingSilo is { } refusing) { Avoid(refusing); }
             Release(call.Grain, actual: null, forget: true);
             Send(call); // the silo did not run it: try again
             return;

@@ -20,7 +20,8 @@ public sealed partial class ClusterClient : IGrainFactory, IGrainCallRuntime, IA
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, IPendingCall> _pending = new();
     private readonly ConcurrentDictionary<GrainId, Route> _routes = new();
-    private readonly ConcurrentDictionary<SiloAddress, byte> _refusing = new();
+    /// <summary>Silos to avoid until the given time: they refused a call (shutting down) or could not be reached.</summary>
+    private readonly ConcurrentDictionary<SiloAddress, DateTimeOffset> _avoid = new();
     private volatile SiloAddress[] _gateways = [];
     private ITimer? _refresh;
     private long _nextId;
@@ -80,7 +81,7 @@ public sealed partial class ClusterClient : IGrainFactory, IGrainCallRuntime, IA
             var active = snapshot.Entries.Where(e => e.Status == SiloStatus.Active).Select(e => e.Silo).OrderBy(s => s.ToString(), StringComparer.Ordinal).ToArray();
             var gone = _gateways.Except(active).ToArray();
             _gateways = active;
-            foreach (var silo in _refusing.Keys.Except(active)) { _refusing.TryRemove(silo, out _); }
+            foreach (var silo in _avoid.Keys.Except(active)) { _avoid.TryRemove(silo, out _); }
             foreach (var silo in gone.Where(s => snapshot.Find(s) is null or { Status: SiloStatus.Dead }))
             {
                 _connections.Disconnect(silo);
