@@ -27,7 +27,7 @@ public static class FailoverScenario
         const string clusterId = "bench-failover", secret = "bench-secret";
         var silos = new List<ExternalSilo>();
         for (var i = 0; i < 3; i++) { silos.Add(await ExternalSilo.StartAsync(database, clusterId, secret)); }
-        await using var client = new ClusterClient(new PostgresMembershipTable(database, clusterId), new ClusterOptions { ClusterId = clusterId, Secret = secret },
+        await using var client = new ClusterClient(new PostgresMembershipTable(clusterId, new PostgresStorageOptions { ConnectionString = database }), new ClusterOptions { ClusterId = clusterId, Secret = secret },
             new ClientOptions { ResponseTimeout = TimeSpan.FromSeconds(5), GatewayRefreshPeriod = TimeSpan.FromMilliseconds(500) },
             GrainCodeRegistry.Shared, TimeProvider.System, NullLogger<ClusterClient>.Instance);
         await client.ConnectAsync(CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,10 +38,6 @@ internal static class SiloConfiguration
                 .AddPostgresGrainStorage(GrainStorageNames.Default, o => o.ConnectionString = postgres)
                 .UsePostgresReminders(o => o.ConnectionString = postgres);
         });
-        if (configuration["Rayswarm:SiloName"] is { Length: > 0 } name)
-        {
-            builder.Services.AddSingleton<IConfigureSiloName>(new ConfigureSiloName(name));
-        }
         return builder;
     }
 

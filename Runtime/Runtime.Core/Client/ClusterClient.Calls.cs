@@ -125,7 +125,7 @@ public sealed partial class ClusterClient
         try
         {
             if (response.Status == ResponseStatus.Success) { call.Succeed(_codec.ReadResult<T>(response.Body)); }
-            else { call.Fail(_codec.ReadError(response.Body)); }
+            else { call.Fail(MessageCodec.ReadError(response.Body)); }
         }
         catch (Exception e)
         {

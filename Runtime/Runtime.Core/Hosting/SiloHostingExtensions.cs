@@ -29,7 +29,10 @@ public static class SiloHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => GrainCodeRegistry.Shared);
         services.TryAddSingleton<IReminderTable>(_ => new MemoryReminderTable());
-        services.AddSingleton<LocalSiloDetails>();
+        services.AddSingleton(new LocalSiloDetails
+        {
+            Name = builder.Configuration["Rayswarm:SiloName"] is { Length: > 0 } name ? name : Environment.MachineName,
+        });
         services.AddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<LocalSiloDetails>());
         services.AddSingleton<SiloRuntime>();
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>());

@@ -17,7 +17,7 @@ public static class PostgresClusteringExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         return builder
-            .UseMembershipTable(sp => new PostgresMembershipTable(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId))
+            .UseMembershipTable(sp => new PostgresMembershipTable(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId, new PostgresStorageOptions { ConnectionString = connectionString }))
             .UseGrainDirectory(sp => new PostgresGrainDirectory(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId));
     }
 }

@@ -11,7 +11,7 @@ public static class ClientFactory
     public static async Task<ClusterClient> ConnectAsync(string postgres, string clusterId, string secret)
     {
         var client = new ClusterClient(
-            new PostgresMembershipTable(postgres, clusterId),
+            new PostgresMembershipTable(clusterId, new PostgresStorageOptions { ConnectionString = postgres }),
             new ClusterOptions { ClusterId = clusterId, Secret = secret },
             new ClientOptions { ResponseTimeout = TimeSpan.FromSeconds(10), GatewayRefreshPeriod = TimeSpan.FromMilliseconds(500) },
             GrainCodeRegistry.Shared,

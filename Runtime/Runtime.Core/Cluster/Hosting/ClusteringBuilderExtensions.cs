@@ -21,7 +21,8 @@ public static class ClusteringBuilderExtensions
         if (cluster is not null) { clusterOptions.Configure(cluster); }
         var endpointOptions = services.AddOptions<EndpointOptions>().Bind(builder.Configuration.GetSection("Rayswarm:Endpoint")).ValidateOnStart();
         if (endpoint is not null) { endpointOptions.Configure(endpoint); }
-        services.AddOptions<MembershipOptions>().Bind(builder.Configuration.GetSection("Rayswarm:Membership"));
+        services.AddOptions<MembershipOptions>().Bind(builder.Configuration.GetSection(MembershipOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EndpointOptions>, EndpointOptionsValidator>());
         services.AddSingleton<ClusterHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterHostedService>());
