@@ -118,7 +118,9 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
                 turn.Reject(new SiloUnavailableException($"Silo {router.Local} is shutting down."));
                 return;
             }
-            router.Route(grainId, grainClass, turn);
+            // A silo addressed this one for the grain: it placed it here (or knew it here); clients leave placement to us.
+            var placedHere = turn is RemoteRequestTurn { Inbound: { SendingSilo: not null } inbound } && inbound.TargetSilo == router.Local;
+            router.Route(grainId, grainClass, turn, placedHere);
         }
         catch (Exception e)
         {

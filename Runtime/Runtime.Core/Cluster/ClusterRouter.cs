@@ -43,21 +43,25 @@ internal sealed partial class ClusterRouter
 
     public long NextCorrelationId() => Interlocked.Increment(ref _nextCorrelationId);
 
-    /// <summary>Routes a turn for a grain with no usable local activation. Never throws: failures reject the turn.</summary>
-    public void Route(GrainId grainId, GrainClassInfo grainClass, Turn turn)
+    /// <summary>
+    /// Routes a turn for a grain with no usable local activation. Never throws: failures reject the turn.
+    /// <paramref name="placedHere"/>: another silo already placed the grain here, so if it has no activation anywhere it
+    /// activates here rather than being placed again.
+    /// </summary>
+    public void Route(GrainId grainId, GrainClassInfo grainClass, Turn turn, bool placedHere = false)
     {
         turn.OnQueued();
-        _ = RouteAsync(grainId, grainClass, turn);
+        _ = RouteAsync(grainId, grainClass, turn, placedHere);
     }
 
-    private async Task RouteAsync(GrainId grainId, GrainClassInfo grainClass, Turn turn)
+    private async Task RouteAsync(GrainId grainId, GrainClassInfo grainClass, Turn turn, bool placedHere)
     {
         try
         {
             for (var attempt = 0; attempt < MaxRouteAttempts; attempt++)
             {
                 var located = await LocateAsync(grainId);
-                var target = located?.Silo ?? Place(grainId, grainClass);
+                var target = located?.Silo ?? (placedHere && attempt == 0 && !_runtime.IsStopping ? Local : Place(grainId, grainClass));
                 if (target != Local)
                 {
                     await turn.SendToAsync(target, this);

@@ -44,7 +44,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
             }
             else
             {
-                var chain = turn.Caller is null ? ChainVerdict.NotInChain : CheckChain(turn, out rejection);
+                var chain = turn.Caller is null && turn.RemoteChain.Count == 0 ? ChainVerdict.NotInChain : CheckChain(turn, out rejection);
                 if (chain == ChainVerdict.Deadlock) { /* rejected below, outside the lock */ }
                 else if (chain == ChainVerdict.Reenter
                     || (_status == ActivationStatus.Valid && (_pending is null || _pending.Count == 0) && CanAdmit(turn)))
