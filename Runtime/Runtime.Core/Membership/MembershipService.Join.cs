@@ -4,8 +4,7 @@ public sealed partial class MembershipService
 {
     /// <summary>
     /// Joins the cluster: inserts this silo's row as Joining, declares stale rows Dead, probes every Active silo whose
-    /// I-am-alive time is fresh (votes against those that answer neither directly nor through another silo, which may
-    /// declare them Dead; join never waits on them beyond the probe timeouts), then sets this silo Active and starts the
+    /// I-am-alive time is fresh (see <see cref="ProbeActiveSilosAsync"/>: a joining silo never votes), then sets this silo Active and starts the
     /// background loops. Call once.
     /// </summary>
     /// <exception cref="InvalidOperationException">The row of this silo is Dead (it was declared dead, or left before):
@@ -22,7 +21,6 @@ public sealed partial class MembershipService
             await _table.InitializeAsync(token);
             await InsertOwnRowAsync(token);
             StartLoop(IAmAliveLoopAsync);
-            await DeclareStaleDeadAsync(await ReadAsync(token), token);
             await ProbeActiveSilosAsync(token);
             if (!await TrySetOwnStatusAsync(SiloStatus.Active, token)) { throw DeadRowError(); }
         }
@@ -72,19 +70,36 @@ public sealed partial class MembershipService
         throw new InvalidOperationException($"Silo {Silo} could not insert its membership row: {MaxWriteAttempts} version conflicts in a row.");
     }
 
-    /// <summary>Probes every Active silo with a fresh I-am-alive time once (direct, then indirect) and votes against the silent ones.</summary>
+    /// <summary>
+    /// Before it serves, a joining silo must reach the cluster: it probes every Active silo with a fresh I-am-alive time
+    /// and goes on once at least one answers (or there is none). It never votes: a silo that cannot reach anyone is far
+    /// more likely the broken one (a wrong cluster secret, a partition) than all the others. If nobody answers it retries
+    /// until the silent rows go stale (then they are declared Dead as stale, which covers a whole cluster restarting) or
+    /// gives up after twice <see cref="MembershipOptions.StaleSiloLimit"/>.
+    /// </summary>
     private async Task ProbeActiveSilosAsync(CancellationToken cancellationToken)
     {
-        var snapshot = Current;
-        var now = _time.GetUtcNow();
-        var targets = snapshot.Entries
-            .Where(e => e.Status == SiloStatus.Active && e.Silo != Silo && now - e.IAmAliveAt <= _options.StaleSiloLimit)
-            .Select(e => e.Silo)
-            .ToArray();
-        var answered = await Task.WhenAll(targets.Select(t => CheckAsync(snapshot, t, cancellationToken)));
-        for (var i = 0; i < targets.Length; i++)
+        var deadline = _time.GetUtcNow() + (2 * _options.StaleSiloLimit);
+        while (true)
         {
-            if (!answered[i]) { await VoteAsync(targets[i], cancellationToken); }
+            var snapshot = await ReadAsync(cancellationToken);
+            await DeclareStaleDeadAsync(snapshot, cancellationToken);
+            snapshot = Current;
+            var now = _time.GetUtcNow();
+            var targets = snapshot.Entries
+                .Where(e => e.Status == SiloStatus.Active && e.Silo != Silo && now - e.IAmAliveAt <= _options.StaleSiloLimit)
+                .Select(e => e.Silo)
+                .ToArray();
+            if (targets.Length == 0) { return; }
+            var answered = await Task.WhenAll(targets.Select(t => CheckAsync(snapshot, t, cancellationToken)));
+            if (answered.Any(a => a)) { return; }
+            if (_time.GetUtcNow() > deadline)
+            {
+                throw new InvalidOperationException(
+                    $"Silo {Silo} cannot reach any active silo of the cluster ({string.Join(", ", targets.Select(t => t.ToString()))}): " +
+                    "check the cluster secret (Rayswarm:Cluster:Secret), the cluster id and the network.");
+            }
+            await Task.Delay(_options.ProbePeriod, _time, cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Collections.Concurrent;
 using Rayswarm.Cluster.TestGrains;
 using Rayswarm.Runtime.Abstractions;
@@ -7,7 +8,7 @@ namespace Rayswarm.Cluster.Tests;
 
 /// <summary>Real Silo processes on real PostgreSQL: a silo killed with SIGKILL, a silo stopped with SIGTERM, a silo without the secret.</summary>
 [Trait("Category", "Slow")]
-public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<PostgresServer>, IAsyncLifetime
+public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper output) : IClassFixture<PostgresServer>, IAsyncLifetime
 {
     private const string Secret = "failover-test-secret";
     private readonly string _clusterId = "c" + Guid.NewGuid().ToString("N")[..12];
@@ -18,7 +19,11 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
 
     public async Task DisposeAsync()
     {
-        foreach (var silo in _silos) { await silo.DisposeAsync(); }
+        foreach (var silo in _silos)
+        {
+            output.WriteLine($"--- silo {silo.ProcessId} ---\n{silo.Output}");
+            await silo.DisposeAsync();
+        }
     }
 
     private async Task StartSilosAsync(int count)
@@ -80,12 +85,13 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
     public async Task A_silo_without_the_cluster_secret_cannot_join()
     {
         await StartSilosAsync(2);
-        await using var intruder = await SiloProcess.StartAsync(_database, _clusterId, "not-the-secret", waitReady: false);
+        var intruder = await SiloProcess.StartAsync(_database, _clusterId, "not-the-secret", waitReady: false);
+        _silos.Add(intruder);
 
         await Eventually.True(() => intruder.HasExited || _silos.Any(s => s.Output.Contains("refused", StringComparison.OrdinalIgnoreCase)), "the intruder refused", 60_000);
         await using var client = await ClientFactory.ConnectAsync(_database, _clusterId, Secret);
         Assert.Equal(2, client.Gateways.Count);
-        Assert.All(_silos, s => Assert.False(s.HasExited));
+        Assert.All(_silos.Take(2), s => Assert.False(s.HasExited));
         Assert.Equal(1, (await client.GetGrain<ICounterGrain>("after-intruder").Increment().Within()).Value);
     }
 
@@ -119,6 +125,7 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         stop.Cancel();
         await Task.WhenAll(load).Within(30_000);
 
+        foreach (var e in errors.Take(5)) { output.WriteLine(e.ToString()); }
         Assert.Empty(errors);
         foreach (var key in keys)
         {
