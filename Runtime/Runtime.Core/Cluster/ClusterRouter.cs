@@ -17,7 +17,8 @@ internal sealed partial class ClusterRouter
     private readonly ConcurrentDictionary<GrainId, GrainAddress> _cache = new();
     private readonly ConcurrentDictionary<long, IPendingCall> _pending = new();
     private readonly ConcurrentDictionary<SiloAddress, SiloLoad> _loads = new();
-    private readonly ConcurrentDictionary<SiloAddress, byte> _refusing = new();
+    /// <summary>Silos to place nothing on until the given time: they refused a call (shutting down) or could not be reached.</summary>
+    private readonly ConcurrentDictionary<SiloAddress, DateTimeOffset> _refusing = new();
     private long _nextCorrelationId;
 
     public ClusterRouter(SiloRuntime runtime, IClusterView view, IGrainDirectory directory, IMessageTransport transport, IMessageCodec codec)
@@ -96,7 +97,12 @@ internal sealed partial class ClusterRouter
     private SiloAddress Place(GrainId grainId, GrainClassInfo grainClass)
     {
         var candidates = View.PlacementCandidates;
-        if (_runtime.IsStopping || !_refusing.IsEmpty) { candidates = [.. candidates.Where(s => (s != Local || !_runtime.IsStopping) && !_refusing.ContainsKey(s))]; }
+        if (_runtime.IsStopping || !_refusing.IsEmpty)
+        {
+            var now = _runtime.TimeProvider.GetUtcNow();
+            var usable = candidates.Where(s => (s != Local || !_runtime.IsStopping) && !(_refusing.TryGetValue(s, out var until) && until > now)).ToList();
+            if (usable.Count > 0) { candidates = usable; }
+        }
         return PlacementDirector.Choose(grainClass.Placement, grainId, Local, candidates, Load);
     }
 
@@ -139,10 +145,10 @@ internal sealed partial class ClusterRouter
         await _directory.UnregisterAsync(mine, CancellationToken.None);
     }
 
-    /// <summary>A silo refused a call because it is shutting down: place nothing there any more.</summary>
+    /// <summary>A silo refused a call (shutting down) or could not be reached: place nothing there for a while.</summary>
     public void Avoid(SiloAddress silo)
     {
-        if (silo != Local) { _refusing[silo] = 0; }
+        if (silo != Local) { _refusing[silo] = _runtime.TimeProvider.GetUtcNow() + TimeSpan.FromSeconds(5); }
     }
 
     /// <summary>Records where a grain actually lives (learned from a response).</summary>
@@ -161,7 +167,8 @@ internal sealed partial class ClusterRouter
             {
                 if (e is not SiloUnavailableException) { e = new SiloUnavailableException($"Cannot reach silo {target}: {e.Message}"); }
                 Forget(message.TargetGrain);
-                pending.OnTargetLost(e);
+                Avoid(target);
+                pending.OnNotSent(e);
             }
         }
     }

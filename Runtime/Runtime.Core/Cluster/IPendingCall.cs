@@ -11,4 +11,7 @@ internal interface IPendingCall
 
     /// <summary>The target died or the connection broke before a response: the call may or may not have run.</summary>
     void OnTargetLost(Exception reason);
+
+    /// <summary>The request could not even be sent (the target is unreachable): it did not run, so it may go elsewhere.</summary>
+    void OnNotSent(Exception reason) => OnTargetLost(reason);
 }

@@ -98,6 +98,16 @@ internal sealed class RemoteRequestTurn(Message inbound, IReplyChannel reply, Cl
 
     void IPendingCall.OnTargetLost(Exception reason) => Reject(reason);
 
+    void IPendingCall.OnNotSent(Exception reason)
+    {
+        // The relay never left this silo: route the request again while attempts remain.
+        _relayTarget = null;
+        if (++_resends < 5) { Forward(); }
+        else { Reject(reason); }
+    }
+
+    private int _resends;
+
     private Message NewResponse() => new()
     {
         Kind = MessageKind.Response,

@@ -125,6 +125,13 @@ internal sealed class RequestTurn<T> : Turn, IPendingCall
 
     void IPendingCall.OnTargetLost(Exception reason) => Reject(reason);
 
+    void IPendingCall.OnNotSent(Exception reason)
+    {
+        // It never left this silo: route it again (elsewhere) while attempts and time remain.
+        if (++_rejections < 5 && !_abandoned) { _runtime.Dispatch(_target, this); }
+        else { Reject(reason); }
+    }
+
     private void EnsurePromise()
     {
         if (_promise is not null) { return; }

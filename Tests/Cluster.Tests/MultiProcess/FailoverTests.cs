@@ -111,7 +111,11 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
                 var key = keys[(worker * 5 + n) % keys.Length];
-                try { acked.AddOrUpdate(key, (await client.GetGrain<ICounterGrain>(key).Increment()).Value, (_, v) => v); }
+                try
+                {
+                    var value = (await client.GetGrain<ICounterGrain>(key).Increment()).Value;
+                    acked.AddOrUpdate(key, value, (_, old) => Math.Max(old, value));
+                }
                 catch (Exception e) { errors.Enqueue(e); }
             }
         })).ToArray();
