@@ -53,8 +53,23 @@ internal sealed partial class ClusterRouter
         }
     }
 
+    private long _lastRequestTicks;
+
+    /// <summary>Waits until no request arrived for <paramref name="quiet"/> and none is pending, or <paramref name="max"/> passed
+    /// (graceful shutdown: the peers have learned the silo left and stopped sending).</summary>
+    public async Task WaitQuietAsync(TimeSpan quiet, TimeSpan max)
+    {
+        var deadline = Environment.TickCount64 + (long)max.TotalMilliseconds;
+        while (Environment.TickCount64 < deadline
+            && (Environment.TickCount64 - Volatile.Read(ref _lastRequestTicks) < quiet.TotalMilliseconds || !_pending.IsEmpty))
+        {
+            await Task.Delay(50);
+        }
+    }
+
     private void OnRequest(Message message, IReplyChannel reply)
     {
+        Volatile.Write(ref _lastRequestTicks, Environment.TickCount64);
         if (message.ExpiresAtUnixMs != 0 && message.ExpiresAtUnixMs < _runtime.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds())
         {
             return; // the caller has given up already

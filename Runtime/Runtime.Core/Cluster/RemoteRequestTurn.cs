@@ -84,6 +84,16 @@ internal sealed class RemoteRequestTurn(Message inbound, IReplyChannel reply, Cl
 
     void IPendingCall.OnResponse(Message response)
     {
+        if (response.Status == ResponseStatus.Rejected && _resends < 5)
+        {
+            // The silo it was relayed to refused it unrun (shutting down): route it again, elsewhere.
+            _resends++;
+            if (response.SendingSilo is { } refusing) { router.Avoid(refusing); }
+            router.Forget(inbound.TargetGrain);
+            _relayTarget = null;
+            Forward();
+            return;
+        }
         Answer(new Message
         {
             Kind = MessageKind.Response,

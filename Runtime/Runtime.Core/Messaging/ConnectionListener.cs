@@ -84,6 +84,14 @@ internal sealed class ConnectionListener : IAsyncDisposable
     }
 
     /// <summary>Stops accepting, abandons handshakes in progress and closes the connections accepted here that are still open.</summary>
+    /// <summary>Orderly close of every accepted connection (graceful shutdown); new connections are still accepted until disposal.</summary>
+    public async Task DrainAllAsync(TimeSpan timeout)
+    {
+        var connections = _accepted.Keys.ToArray();
+        foreach (var connection in connections) { connection.Drain(); }
+        await Task.WhenAll(connections.Select(c => c.Closed)).WaitAsync(timeout).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) { return; }

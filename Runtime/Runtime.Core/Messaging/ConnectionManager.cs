@@ -148,6 +148,15 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     }
 
     /// <summary>Closes every connection and waits for them; later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>Orderly close of every connection: queued messages go out, then each side finishes (graceful shutdown).</summary>
+    public async Task DrainAllAsync(TimeSpan timeout)
+    {
+        Connection[] connections;
+        lock (_gate) { connections = [.. _peers.Values.SelectMany(p => p.All)]; }
+        foreach (var connection in connections) { connection.Drain(); }
+        await Task.WhenAll(connections.Select(c => c.Closed)).WaitAsync(timeout).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Connection[] connections;

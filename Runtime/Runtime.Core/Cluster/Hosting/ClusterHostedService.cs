@@ -106,7 +106,22 @@ internal sealed class ClusterHostedService(
 
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        if (_membership is { IsDeclaredDead: false }) { await _membership.LeaveAsync(cancellationToken); }
+        if (_membership is { IsDeclaredDead: false })
+        {
+            await _membership.LeaveAsync(cancellationToken);
+            // Peers and clients learn from the table that this silo left; until they do, keep refusing their calls
+            // (they retry elsewhere), then close every connection in order so nothing in flight is cut.
+            var quiet = membershipOptions.Value.TableRefreshPeriod * 2;
+            await _router!.WaitQuietAsync(quiet > TimeSpan.FromSeconds(3) ? quiet : TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+            try
+            {
+                await Task.WhenAll(_connections!.DrainAllAsync(TimeSpan.FromSeconds(5)), _listener!.DrainAllAsync(TimeSpan.FromSeconds(5)));
+            }
+            catch (TimeoutException)
+            {
+                // Peers that do not finish their side in time are closed below.
+            }
+        }
         await DisposeAsync();
     }
 
