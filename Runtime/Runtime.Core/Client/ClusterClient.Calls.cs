@@ -124,7 +124,10 @@ public sealed partial class ClusterClient
         Release(call.Grain, response.ActualSilo, forget: false);
         try
         {
-            if (response.Status == ResponseStatus.Success) { call.Succeed(_codec.ReadResult<T>(response.Body)); }
+            if (response.Status == ResponseStatus.Success)
+            {
+                call.Succeed(call.Request.Method.ResultType is null ? default! : _codec.ReadResult<T>(response.Body));
+            }
             else { call.Fail(MessageCodec.ReadError(response.Body)); }
         }
         catch (Exception e)

@@ -22,9 +22,13 @@ internal sealed partial class ClusterRouter
                 }
                 break;
             case MessageKind.Ping:
-                reply.Reply(new Message { Kind = MessageKind.Pong, CorrelationId = message.CorrelationId, SendingSilo = Local });
+                if (message.SendingSilo is { } pinger && message.Load is { } theirs) { ReportLoad(pinger, theirs); }
+                reply.Reply(new Message { Kind = MessageKind.Pong, CorrelationId = message.CorrelationId, SendingSilo = Local, Load = _runtime.LocalLoad() });
                 break;
             case MessageKind.Pong:
+                if (message.SendingSilo is { } ponger && message.Load is { } load) { ReportLoad(ponger, load); }
+                if (_pending.TryRemove(message.CorrelationId, out var pong)) { pong.OnResponse(message); }
+                break;
             case MessageKind.ProbeResult:
                 if (_pending.TryRemove(message.CorrelationId, out var probe)) { probe.OnResponse(message); }
                 break;
@@ -88,7 +92,7 @@ internal sealed partial class ClusterRouter
     public async Task<bool> ProbeAsync(SiloAddress target, TimeSpan timeout)
     {
         var probe = new ProbeCall(target);
-        var message = new Message { Kind = MessageKind.Ping, CorrelationId = NextCorrelationId(), SendingSilo = Local, TargetSilo = target };
+        var message = new Message { Kind = MessageKind.Ping, CorrelationId = NextCorrelationId(), SendingSilo = Local, TargetSilo = target, Load = _runtime.LocalLoad() };
         await SendRequestAsync(target, message, probe);
         try { return await probe.Task.WaitAsync(timeout, _runtime.TimeProvider); }
         catch (TimeoutException) { return false; }

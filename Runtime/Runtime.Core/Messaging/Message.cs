@@ -43,6 +43,9 @@ public sealed class Message
     /// <summary>Responses: the silo that now hosts the grain, when the caller addressed another (a cache correction).</summary>
     public SiloAddress? ActualSilo { get; set; }
 
+    /// <summary>Pings and pongs: the sender's load, for load-aware placement.</summary>
+    public SiloLoad? Load { get; set; }
+
     /// <summary>Outgoing and decoded incoming requests: the call.</summary>
     public Request? Request { get; set; }
 

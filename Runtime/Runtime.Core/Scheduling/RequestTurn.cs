@@ -114,7 +114,10 @@ internal sealed class RequestTurn<T> : Turn, IPendingCall
                 return;
             }
             _timeout?.Dispose();
-            if (response.Status == ResponseStatus.Success) { promise.TrySetResult(reader.ReadResult<T>(response.Body)); }
+            if (response.Status == ResponseStatus.Success)
+            {
+                promise.TrySetResult(_request.Method.ResultType is null ? default! : reader.ReadResult<T>(response.Body));
+            }
             else { promise.TrySetException(reader.ReadError(response.Body)); }
         }
         catch (Exception e)

@@ -14,4 +14,5 @@ internal enum HeaderField : uint
     ForwardCount = 7,
     Status = 8,
     ActualSilo = 9,
+    Load = 10,
 }

@@ -53,6 +53,15 @@ internal static class MessageHeader
             writer.WriteByte((byte)message.Status);
         }
         WriteSilo(ref writer, HeaderField.ActualSilo, message.ActualSilo);
+        if (message.Load is { } load)
+        {
+            var cpu = (int)(load.Cpu * 10_000);
+            var memory = (int)(load.Memory * 10_000);
+            Field(ref writer, HeaderField.Load, WireSize.VarInt64(load.Activations) + WireSize.VarInt64(cpu) + WireSize.VarInt64(memory));
+            writer.WriteVarInt32(load.Activations);
+            writer.WriteVarInt32(cpu);
+            writer.WriteVarInt32(memory);
+        }
         writer.WriteVarUInt32((uint)HeaderField.End);
     }
 
@@ -91,6 +100,9 @@ internal static class MessageHeader
             case HeaderField.TraceParent: message.TraceParent = field.ReadString(); break;
             case HeaderField.ForwardCount: message.ForwardCount = field.ReadVarInt32(); break;
             case HeaderField.Status: message.Status = (ResponseStatus)field.ReadByte(); break;
+            case HeaderField.Load:
+                message.Load = new SiloLoad(field.ReadVarInt32(), field.ReadVarInt32() / 10_000.0, field.ReadVarInt32() / 10_000.0);
+                break;
             default: break; // added by a newer version; its payload was skipped with the field
         }
     }

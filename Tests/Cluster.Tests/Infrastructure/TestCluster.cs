@@ -48,6 +48,11 @@ public sealed class TestCluster : IAsyncDisposable
             o.TableRefreshPeriod = TimeSpan.FromMilliseconds(200);
             o.IAmAlivePeriod = TimeSpan.FromSeconds(1);
         });
+        builder.Services.Configure<ReminderOptions>(o =>
+        {
+            o.MinimumPeriod = TimeSpan.FromMilliseconds(200);
+            o.RefreshPeriod = TimeSpan.FromMilliseconds(500);
+        });
         var host = builder.Build();
         await host.StartAsync();
         _silos.Add(host);
@@ -59,6 +64,8 @@ public sealed class TestCluster : IAsyncDisposable
     private static int ActiveCount(IHost host) => host.Services.GetRequiredService<ClusterHostedService>().Membership!.ActiveSilos.Count;
 
     public IGrainFactory Grains(int silo) => _silos[silo]!.Services.GetRequiredService<IGrainFactory>();
+
+    internal SiloRuntime Runtime(int silo) => _silos[silo]!.Services.GetRequiredService<SiloRuntime>();
 
     public string Address(int silo) => _silos[silo]!.Services.GetRequiredService<ILocalSiloDetails>().Address;
 

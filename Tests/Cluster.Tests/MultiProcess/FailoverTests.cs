@@ -93,6 +93,8 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
         Assert.Equal(2, client.Gateways.Count);
         Assert.All(_silos.Take(2), s => Assert.False(s.HasExited));
         Assert.Equal(1, (await client.GetGrain<ICounterGrain>("after-intruder").Increment().Within()).Value);
+        await client.GetGrain<ICounterGrain>("after-intruder").Deactivate().Within(); // a Task method through the client
+        Assert.Equal(1, (await client.GetGrain<ICounterGrain>("after-intruder").Get().Within()).Value);
     }
 
     [Fact]
