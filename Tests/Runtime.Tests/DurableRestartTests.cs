@@ -2,7 +2,6 @@ using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Postgres;
 using Rayswarm.Runtime.Sqlite;
-using Rayswarm.Testing;
 
 namespace Rayswarm.Runtime.Tests;
 

@@ -2,7 +2,6 @@ using Xunit.Abstractions;
 using System.Collections.Concurrent;
 using Rayswarm.Cluster.TestGrains;
 using Rayswarm.Runtime.Abstractions;
-using Rayswarm.Testing;
 
 namespace Rayswarm.Cluster.Tests;
 

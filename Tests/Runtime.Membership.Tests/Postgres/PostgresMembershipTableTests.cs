@@ -1,6 +1,5 @@
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Postgres;
-using Rayswarm.Testing;
 
 namespace Rayswarm.Runtime.Membership.Tests;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Postgres;
-using Rayswarm.Testing;
 using Xunit.Abstractions;
 
 namespace Rayswarm.Runtime.Membership.Tests;

@@ -1,4 +1,4 @@
-namespace Rayswarm.Runtime.Membership.Tests;
+namespace Rayswarm.Testing;
 
 /// <summary>Waits for a condition with a deadline instead of sleeping a guessed time.</summary>
 public static class Eventually
