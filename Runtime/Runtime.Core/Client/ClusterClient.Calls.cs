@@ -61,7 +61,11 @@ public sealed partial class ClusterClient
         var route = _routes.GetOrAdd(call.Grain, g => new Route { Silo = gateways[(int)(g.StableHash() % (uint)gateways.Length)] });
         lock (route)
         {
-            if (!gateways.Contains(route.Silo) && route.InFlight == 0) { route.Silo = gateways[(int)(call.Grain.StableHash() % (uint)gateways.Length)]; }
+            // Move off a silo that left or refuses (even with calls in flight: it will not serve them in order anyway).
+            if (!gateways.Contains(route.Silo) && (route.InFlight == 0 || _avoid.ContainsKey(route.Silo)))
+            {
+                route.Silo = gateways[(int)(call.Grain.StableHash() % (uint)gateways.Length)];
+            }
             route.InFlight++;
             call.Target = route.Silo;
         }
