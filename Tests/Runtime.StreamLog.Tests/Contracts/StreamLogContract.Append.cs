@@ -1,0 +1,120 @@
+using Rayswarm.Runtime.Abstractions;
+using Rayswarm.Runtime.Core;
+
+namespace Rayswarm.Runtime.StreamLog.Tests;
+
+public abstract partial class StreamLogContract
+{
+    private static readonly StreamId Orders = new("events", "orders");
+    private static readonly StreamId Payments = new("events", "payments");
+
+    [Fact]
+    public async Task Sequences_start_at_1_per_stream_and_are_independent_across_streams()
+    {
+        var log = await OpenAsync();
+
+        var first = await AppendAsync(log, Event(Orders), Event(Payments), Event(Orders));
+        var second = await AppendAsync(log, Event(Orders), Event(Payments));
+
+        Assert.Equal([1L, 1, 2], first.Select(e => e.Event.Sequence));
+        Assert.Equal([3L, 2], second.Select(e => e.Event.Sequence));
+        Assert.Equal(3, await log.LastSequenceAsync(Orders, None));
+        Assert.Equal(2, await log.LastSequenceAsync(Payments, None));
+        Assert.Equal(0, await log.LastSequenceAsync(new StreamId("events", "never"), None));
+    }
+
+    [Fact]
+    public async Task Positions_strictly_increase_in_append_order()
+    {
+        var log = await OpenAsync();
+
+        var appended = new List<StoredStreamEvent>();
+        for (var batch = 0; batch < 5; batch++)
+        {
+            appended.AddRange(await AppendAsync(log, Event(Orders), Event(Payments), Event(new StreamId("other", "x"))));
+        }
+
+        var positions = Positions(appended).ToArray();
+        Assert.All(positions.Zip(positions.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.First} < {pair.Second}"));
+        Assert.True(positions[0] > 0);
+    }
+
+    [Fact]
+    public async Task A_batch_returns_the_stored_events_in_input_order()
+    {
+        var log = await OpenAsync();
+        var before = Milliseconds(DateTimeOffset.UtcNow);
+        var events = Enumerable.Range(0, 20).Select(i => Event(new StreamId("events", "k" + (i % 3)))).ToArray();
+
+        var stored = await log.AppendAsync(events, None);
+
+        var after = DateTimeOffset.UtcNow;
+        Assert.Equal(Ids(events), Ids(stored));
+        for (var i = 0; i < events.Length; i++)
+        {
+            Assert.Equal(events[i].Stream, stored[i].Event.Stream);
+            Assert.Equal(StreamPartitions.Of(events[i].Stream), stored[i].Partition);
+            Assert.Equal(i / 3 + 1, stored[i].Event.Sequence);
+            AssertSameJson(events[i].Data, stored[i].Event.Data);
+            Assert.InRange(stored[i].Event.PublishedAt, before, after);
+            Assert.Equal(0, stored[i].Event.PublishedAt.UtcTicks % TimeSpan.TicksPerMillisecond);
+        }
+
+        Assert.Equal(stored.Where(e => e.Event.Stream == events[0].Stream), await log.ReadStreamAsync(events[0].Stream, 0, 100, None), StoredComparer.Instance);
+    }
+
+    [Fact]
+    public async Task An_empty_batch_appends_nothing()
+    {
+        var log = await OpenAsync();
+
+        Assert.Empty(await log.AppendAsync([], None));
+        Assert.Empty(await log.ReadHistoryAsync("events", null, 0, null, 10, None));
+    }
+
+    [Fact]
+    public async Task A_duplicate_event_id_returns_the_stored_event_and_appends_nothing()
+    {
+        var log = await OpenAsync();
+        var original = Event(Orders);
+        var stored = Assert.Single(await AppendAsync(log, original));
+
+        var retried = await AppendAsync(log, Event(Orders), original with { Data = """{"other":true}""" }, Event(Orders));
+        var repeatedInBatch = Event(Payments);
+        var twice = await AppendAsync(log, repeatedInBatch, repeatedInBatch);
+
+        Assert.Equal(stored, retried[1], StoredComparer.Instance);
+        Assert.Equal([2L, 1, 3], retried.Select(e => e.Event.Sequence));
+        Assert.Equal(twice[0], twice[1], StoredComparer.Instance);
+        Assert.Equal(3, await log.LastSequenceAsync(Orders, None));
+        Assert.Equal(1, await log.LastSequenceAsync(Payments, None));
+        Assert.Equal(4, (await log.ReadHistoryAsync("events", null, 0, null, 100, None)).Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_to_one_stream_from_two_instances_give_sequences_1_to_n_without_gaps()
+    {
+        var logs = new[] { await OpenAsync(), await OpenAsync() };
+        const int Tasks = 8, Batches = 10, PerBatch = 5;
+
+        var appended = await Task.WhenAll(Enumerable.Range(0, Tasks).Select(t => Task.Run(async () =>
+        {
+            var mine = new List<StoredStreamEvent>();
+            for (var b = 0; b < Batches; b++)
+            {
+                mine.AddRange(await logs[t % 2].AppendAsync([.. Enumerable.Range(0, PerBatch).Select(_ => Event(Orders))], None));
+            }
+
+            return mine;
+        }))).Within();
+
+        const int Total = Tasks * Batches * PerBatch;
+        var all = appended.SelectMany(e => e).ToArray();
+        Assert.Equal(Enumerable.Range(1, Total).Select(i => (long)i), all.Select(e => e.Event.Sequence).Order());
+        Assert.Equal(Total, all.Select(e => e.Position).Distinct().Count());
+        var read = await logs[0].ReadStreamAsync(Orders, 0, Total + 10, None);
+        Assert.Equal(Enumerable.Range(1, Total).Select(i => (long)i), read.Select(e => e.Event.Sequence));
+        Assert.Equal(Positions(read).Order(), Positions(read));
+        Assert.Equal(Total, await logs[1].LastSequenceAsync(Orders, None));
+    }
+}
