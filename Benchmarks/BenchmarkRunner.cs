@@ -14,6 +14,7 @@ public static class BenchmarkRunner
         ["activations"] = ActivationsScenario.RunAsync,
         ["cross-silo-calls"] = CrossSiloCallsScenario.RunAsync,
         ["failover"] = FailoverScenario.RunAsync,
+        ["events"] = EventsScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

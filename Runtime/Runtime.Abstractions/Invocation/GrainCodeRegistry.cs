@@ -22,6 +22,9 @@ public sealed class GrainCodeRegistry
     /// <summary>The registry of every assembly loaded in this process.</summary>
     public static GrainCodeRegistry Shared => s_shared.Value;
 
+    /// <summary>Every grain class registered so far (load the app domain first to see them all).</summary>
+    public IReadOnlyCollection<GrainClassMetadata> Classes => [.. _classesByType.Values];
+
     /// <summary>Registers a proxy factory.</summary>
     public void AddInterface(GrainInterfaceMetadata metadata)
     {

@@ -36,6 +36,7 @@ internal sealed partial class SiloRuntime : IGrainCallRuntime, IGrainFactory
         Log = new RuntimeLog(logger);
         Catalog = new Catalog(this);
         RemindableReference.Register(registry);
+        StreamConsumerReference.Register(registry);
     }
 
     public IServiceProvider Services { get; }

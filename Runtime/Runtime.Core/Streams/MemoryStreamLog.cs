@@ -42,6 +42,7 @@ public sealed partial class MemoryStreamLog(TimeProvider? timeProvider = null) :
         lock (_gate)
         {
             var now = _time.GetUtcNow();
+            now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond)); // millisecond precision, as the durable logs store it
             for (var i = 0; i < events.Count; i++)
             {
                 var e = events[i];

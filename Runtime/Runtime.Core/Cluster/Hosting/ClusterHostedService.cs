@@ -69,6 +69,7 @@ internal sealed class ClusterHostedService(
         };
         await _membership.JoinAsync(cancellationToken);
         reminders.OwnedRanges = ReminderRing.OwnedRanges(Silo, [.. _membership.ActiveSilos]);
+        if (services.GetService<StreamsService>() is { } streams) { await streams.SetOwnedRangesAsync(reminders.OwnedRanges); }
         reminders.StartPeriodicRefresh(reminderOptions.Value.RefreshPeriod);
         logger.LogInformation("Silo {Silo} joined cluster {ClusterId}", Silo, cluster.Value.ClusterId);
     }
@@ -93,7 +94,9 @@ internal sealed class ClusterHostedService(
         }
         if (Silo is not null && _membership is not null)
         {
-            await reminders.SetOwnedRangesAsync(ReminderRing.OwnedRanges(Silo, [.. _membership.ActiveSilos]));
+            var ranges = ReminderRing.OwnedRanges(Silo, [.. _membership.ActiveSilos]);
+            await reminders.SetOwnedRangesAsync(ranges);
+            if (services.GetService<StreamsService>() is { } streams) { await streams.SetOwnedRangesAsync(ranges); }
         }
     }
 

@@ -1,0 +1,31 @@
+namespace Rayswarm.Runtime.Abstractions;
+
+/// <summary>
+/// The durable streams of the cluster: publish (acknowledged once stored), subscribe grains to patterns of stream keys,
+/// read history, and look at dead letters and delivery stats. Grains get it from <c>this.GetStreamProvider()</c>.
+/// </summary>
+public interface IStreamProvider
+{
+    /// <summary>A typed view of one stream.</summary>
+    IAsyncStream<T> GetStream<T>(StreamId stream);
+
+    /// <summary>Stores an event; completes once it is durable. <paramref name="eventId"/> makes retries idempotent (a new id by default).</summary>
+    Task<StreamEvent> PublishAsync<T>(StreamId stream, T data, string? eventId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Subscribes a grain (implementing <see cref="IStreamConsumer"/>) to every stream of <paramref name="streamNamespace"/>
+    /// whose key matches <paramref name="pattern"/> (see <see cref="StreamPattern"/>). Durable; the same triple returns the same handle.
+    /// It receives events published after it subscribed.</summary>
+    Task<StreamSubscriptionHandle> SubscribeAsync(string streamNamespace, string pattern, GrainId subscriber, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends a subscription; false if it did not exist.</summary>
+    Task<bool> UnsubscribeAsync(string subscriptionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every explicit subscription.</summary>
+    Task<IReadOnlyList<StreamSubscriptionHandle>> GetSubscriptionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stored events of a namespace (all keys, or matching <paramref name="pattern"/>) after a position and/or since a time, in order, one page.</summary>
+    Task<StreamHistoryPage> ReadHistoryAsync(string streamNamespace, string? pattern = null, long afterPosition = 0, DateTimeOffset? since = null, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Events parked after their handler kept failing, newest first.</summary>
+    Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Runtime.Core;
+
+/// <summary>The silo's <see cref="IStreamProvider"/>: publishes through the group-committing publisher, subscriptions in the log.</summary>
+internal sealed class StreamProvider(IStreamLog log, StreamsService service, TimeProvider time) : IStreamProvider
+{
+    public IAsyncStream<T> GetStream<T>(StreamId stream) => new AsyncStream<T>(this, stream);
+
+    public async Task<StreamEvent> PublishAsync<T>(StreamId stream, T data, string? eventId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream.Namespace);
+        ArgumentException.ThrowIfNullOrEmpty(stream.Key);
+        var json = JsonSerializer.Serialize(data, StreamJson.Options);
+        var stored = await service.Publisher.AppendAsync(new NewStreamEvent(stream, eventId ?? Guid.NewGuid().ToString("N"), json)).WaitAsync(cancellationToken);
+        return stored.Event;
+    }
+
+    public async Task<StreamSubscriptionHandle> SubscribeAsync(string streamNamespace, string pattern, GrainId subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamNamespace);
+        _ = new StreamPattern(pattern); // validates, with a clear FormatException
+        var added = await log.AddSubscriptionAsync(
+            new StreamSubscription(Guid.NewGuid().ToString("N"), streamNamespace, pattern, subscriber, time.GetUtcNow()), cancellationToken);
+        await service.SubscriptionsChangedAsync();
+        return ToHandle(added);
+    }
+
+    public async Task<bool> UnsubscribeAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var removed = await log.RemoveSubscriptionAsync(subscriptionId, cancellationToken);
+        await service.SubscriptionsChangedAsync();
+        return removed;
+    }
+
+    public async Task<IReadOnlyList<StreamSubscriptionHandle>> GetSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await log.ReadSubscriptionsAsync(cancellationToken)).Select(ToHandle)];
+
+    public async Task<StreamHistoryPage> ReadHistoryAsync(string streamNamespace, string? pattern = null, long afterPosition = 0, DateTimeOffset? since = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamNamespace);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        var events = await log.ReadHistoryAsync(streamNamespace, pattern is null ? null : new StreamPattern(pattern), afterPosition, since, limit, cancellationToken);
+        return new StreamHistoryPage([.. events.Select(e => e.Event)], events.Count > 0 ? events[^1].Position : afterPosition, events.Count == limit);
+    }
+
+    public async Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, CancellationToken cancellationToken = default) =>
+        [.. (await log.ReadDeadLettersAsync(subscriptionId, limit, cancellationToken)).Select(d => new StreamDeadLetter(d.Subscription, d.Event, d.Error, d.Attempts, d.ParkedAt))];
+
+    private static StreamSubscriptionHandle ToHandle(StreamSubscription s) => new(s.Id, s.Namespace, s.Pattern, s.Subscriber, s.CreatedAt);
+
+    private sealed class AsyncStream<T>(StreamProvider provider, StreamId id) : IAsyncStream<T>
+    {
+        public StreamId Id => id;
+
+        public Task<StreamEvent> OnNextAsync(T item, string? eventId = null, CancellationToken cancellationToken = default) =>
+            provider.PublishAsync(id, item, eventId, cancellationToken);
+
+        public Task<StreamSubscriptionHandle> SubscribeAsync(IStreamConsumer consumer, CancellationToken cancellationToken = default) =>
+            provider.SubscribeAsync(id.Namespace, id.Key, consumer.GetGrainId(), cancellationToken);
+    }
+}
