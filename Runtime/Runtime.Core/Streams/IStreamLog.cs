@@ -40,6 +40,13 @@ public interface IStreamLog
     /// <summary>Moves a cursor forward (never back: a smaller sequence than the stored one is ignored).</summary>
     Task CommitCursorAsync(string subscription, StreamId stream, long sequence, CancellationToken cancellationToken);
 
+    /// <summary>Moves several cursors forward in one write (the delivery agent batches its commits); same rules as <see cref="CommitCursorAsync"/>.</summary>
+    async Task CommitCursorsAsync(IReadOnlyList<StreamCursor> cursors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursors);
+        foreach (var c in cursors) { await CommitCursorAsync(c.Subscription, c.Stream, c.Sequence, cancellationToken); }
+    }
+
     /// <summary>The position up to which every event of the partition was finished by every subscription (0 when none).</summary>
     Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken);
 

@@ -51,11 +51,11 @@ internal sealed partial class StreamDeliveryAgent
                 try
                 {
                     lane.Cursor ??= await agent._log.ReadCursorAsync(lane.Route.Id, lane.Stream, cancellation).ConfigureAwait(false);
-                    if (next.Event.Sequence > lane.Cursor) { await DeliverAsync(lane, next, cancellation).ConfigureAwait(false); }
+                    var staged = next.Event.Sequence > lane.Cursor && await DeliverAsync(lane, next, cancellation).ConfigureAwait(false);
                     lock (_gate)
                     {
                         lane.Queue.Dequeue();
-                        Finish(next.Position);
+                        if (!staged) { Finish(next.Position); } // a staged cursor finishes the event once it is durable
                     }
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -81,13 +81,14 @@ internal sealed partial class StreamDeliveryAgent
             }
         }
 
-        private async Task DeliverAsync(Lane lane, StoredStreamEvent stored, CancellationToken cancellation)
+        /// <summary>Delivers with retries; true when the cursor was staged for a batched commit (the flusher finishes the event).</summary>
+        private async Task<bool> DeliverAsync(Lane lane, StoredStreamEvent stored, CancellationToken cancellation)
         {
             var delivery = new StreamDelivery(lane.Route.Id, lane.Route.SubscriberOf(lane.Stream), stored.Event);
             for (var attempt = 1; ; attempt++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                if (lane.Cancelled) { return; }
+                if (lane.Cancelled) { return false; }
                 try
                 {
                     await agent._deliver(delivery, cancellation).ConfigureAwait(false);
@@ -107,12 +108,13 @@ internal sealed partial class StreamDeliveryAgent
                     Interlocked.Increment(ref agent._parked);
                     agent._logger.Parked(error, lane.Stream, stored.Event.Sequence, lane.Route.Id, attempt);
                     await CommitCursorAsync(lane, stored).ConfigureAwait(false);
-                    return;
+                    return false;
                 }
 
                 agent.CountDelivered(lane.Route.Id);
-                await CommitCursorAsync(lane, stored).ConfigureAwait(false);
-                return;
+                lane.Cursor = stored.Event.Sequence;
+                agent.StageCursor(new StreamCursor(lane.Route.Id, lane.Stream, stored.Event.Sequence), this, stored.Position);
+                return true;
             }
         }
 

@@ -62,6 +62,7 @@ internal sealed partial class StreamDeliveryAgent
             await Task.WhenAll(lanes).ConfigureAwait(false);
             try
             {
+                await agent.FlushCursorsAsync().ConfigureAwait(false);
                 await CommitCheckpointAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e)
@@ -166,6 +167,15 @@ internal sealed partial class StreamDeliveryAgent
                 }
             }
             if (lanes > 0) { _pending[e.Position] = _pending.GetValueOrDefault(e.Position) + lanes; }
+        }
+
+        /// <summary>A staged cursor became durable: its event is finished (ignored if the partition already let it go).</summary>
+        public void FinishFlushed(long position)
+        {
+            lock (_gate)
+            {
+                if (_pending.ContainsKey(position)) { Finish(position); }
+            }
         }
 
         // Under _gate: one lane is done with the event at this position.

@@ -101,6 +101,7 @@ internal sealed partial class StreamDeliveryAgent : IAsyncDisposable
             _ownership.Release();
         }
         _refreshLoop = Task.Run(RefreshLoopAsync);
+        _flushLoop = Task.Run(FlushLoopAsync);
     }
 
     /// <summary>
@@ -156,6 +157,8 @@ internal sealed partial class StreamDeliveryAgent : IAsyncDisposable
         PartitionReader[] readers;
         lock (_partitions) { readers = [.. _partitions.Values]; }
         await Task.WhenAll(readers.Select(r => StopPartitionAsync(r.Partition))).ConfigureAwait(false);
+        if (_flushLoop is not null) { await _flushLoop.ConfigureAwait(false); }
+        await FlushCursorsAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 

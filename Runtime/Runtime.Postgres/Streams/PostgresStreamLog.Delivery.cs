@@ -34,6 +34,27 @@ public sealed partial class PostgresStreamLog
     }
 
     /// <inheritdoc />
+    public async Task CommitCursorsAsync(IReadOnlyList<StreamCursor> cursors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursors);
+        if (cursors.Count == 0) { return; }
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO stream_cursors (subscription, namespace, key, sequence)
+            SELECT * FROM unnest(@subs, @nss, @keys, @seqs)
+            ON CONFLICT (subscription, namespace, key) DO UPDATE SET sequence = GREATEST(stream_cursors.sequence, excluded.sequence)
+            """, connection);
+        // One row per (subscription, stream): the batch keeps the highest sequence of each.
+        var rows = cursors.GroupBy(c => (c.Subscription, c.Stream)).Select(g => g.MaxBy(c => c.Sequence)).ToArray();
+        command.Parameters.AddWithValue("subs", rows.Select(c => c.Subscription).ToArray());
+        command.Parameters.AddWithValue("nss", rows.Select(c => c.Stream.Namespace).ToArray());
+        command.Parameters.AddWithValue("keys", rows.Select(c => c.Stream.Key).ToArray());
+        command.Parameters.AddWithValue("seqs", rows.Select(c => c.Sequence).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken) =>
         ScalarAsync(
             "SELECT COALESCE((SELECT position FROM stream_checkpoints WHERE partition = @partition), 0)",

@@ -32,6 +32,35 @@ public sealed partial class SqliteStreamLog
     }
 
     /// <inheritdoc />
+    public async Task CommitCursorsAsync(IReadOnlyList<StreamCursor> cursors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursors);
+        if (cursors.Count == 0) { return; }
+        await EnsureInitializedAsync(cancellationToken);
+        await _database.WriteAsync(async (connection, ct) =>
+        {
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var upsert = connection.Command(
+                """
+                INSERT INTO stream_cursors (subscription, namespace, key, sequence) VALUES (@sub, @ns, @key, @seq)
+                ON CONFLICT (subscription, namespace, key) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
+                """,
+                [("@sub", ""), ("@ns", ""), ("@key", ""), ("@seq", 0L)]);
+            upsert.Transaction = transaction;
+            foreach (var cursor in cursors)
+            {
+                upsert.Parameters["@sub"].Value = cursor.Subscription;
+                upsert.Parameters["@ns"].Value = cursor.Stream.Namespace;
+                upsert.Parameters["@key"].Value = cursor.Stream.Key;
+                upsert.Parameters["@seq"].Value = cursor.Sequence;
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
