@@ -132,6 +132,46 @@ public sealed class StreamTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Stats_count_publishes_per_stream_and_deliveries_and_lag_per_subscription()
+    {
+        var ns = Key();
+        var fast = _silo.Grains.GetGrain<IRecorderGrain>(Key());
+        var stuck = _silo.Grains.GetGrain<IRecorderGrain>(Key());
+        await fast.Subscribe(ns, "ml.*");
+        RecorderGrain.FailNext[stuck.GetPrimaryKeyString()] = int.MaxValue;
+        await stuck.Subscribe(ns, "ml.b");
+        for (var i = 0; i < 3; i++) { await Streams.PublishAsync(new StreamId(ns, "ml.a"), i); }
+        for (var i = 0; i < 2; i++) { await Streams.PublishAsync(new StreamId(ns, "ml.b"), i); }
+        await Eventually.True(() => RecorderGrain.Of(fast.GetPrimaryKeyString()).Length == 5, "the fast subscriber got everything");
+
+        StreamStats stats = null!;
+        await Eventually.True(() => (stats = Streams.GetStatsAsync(ns).Result).Subscriptions.Single(s => s.Subscriber == fast.GetGrainId()).Lag == 0, "cursors durable");
+        Assert.Equal([("ml.a", 3L), ("ml.b", 2L)], stats.Streams.Select(s => (s.Stream.Key, s.Published)).Order());
+        var stuckStats = stats.Subscriptions.Single(s => s.Subscriber == stuck.GetGrainId());
+        Assert.Equal(2, stuckStats.Published);
+        Assert.Equal(2, stuckStats.Finished + stuckStats.Lag);
+        Assert.True(stats.PublishedBySilo >= 5);
+        Assert.True(stats.FailedAttempts >= 1);
+    }
+
+    [Fact]
+    public async Task Retention_keeps_the_newest_events_per_stream_and_sequences_go_on()
+    {
+        await using var silo = await TestSilo.StartAsync(s => s
+            .AddStreams(o => o.RetentionMaxEventsPerStream = 3)
+            .UseSqliteStreamLog(o => o.DatabasePath = Path.Combine(_directory, "retention.db")));
+        var streams = silo.Host.Services.GetRequiredService<IStreamProvider>();
+        var ns = Key();
+        for (var i = 0; i < 10; i++) { await streams.PublishAsync(new StreamId(ns, "s"), i); }
+
+        Assert.Equal(7, await silo.Host.Services.GetRequiredService<StreamsService>().ApplyRetentionAsync());
+        var next = await streams.PublishAsync(new StreamId(ns, "s"), 10);
+        var kept = (await streams.ReadHistoryAsync(ns)).Events;
+        Assert.Equal([8L, 9, 10, 11], kept.Select(e => e.Sequence));
+        Assert.Equal(11, next.Sequence);
+    }
+
+    [Fact]
     public async Task A_bad_pattern_is_refused_with_a_clear_error()
     {
         var error = await Assert.ThrowsAsync<FormatException>(() => Streams.SubscribeAsync("ns", "ml.*x", new GrainId("RecorderGrain", "k")));

@@ -24,6 +24,11 @@ internal sealed partial class RuntimeLog(ILogger logger)
     [LoggerMessage(6, LogLevel.Information, "Collected {Count} idle activations")]
     private static partial void LogCollected(ILogger logger, int count);
 
+    [LoggerMessage(7, LogLevel.Warning, "Stream retention failed")]
+    private static partial void LogRetentionFailed(ILogger logger, Exception error);
+
+    public void RetentionFailed(Exception error) => LogRetentionFailed(logger, error);
+
     public void ActivationFailed(Exception error, GrainId grainId) => LogActivationFailed(logger, error, grainId);
 
     public void DeactivationFailed(Exception? error, GrainId grainId) => LogDeactivationFailed(logger, error, grainId);

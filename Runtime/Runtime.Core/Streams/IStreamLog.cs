@@ -34,6 +34,12 @@ public interface IStreamLog
     /// <summary>The last sequence of a stream (0 when empty).</summary>
     Task<long> LastSequenceAsync(StreamId stream, CancellationToken cancellationToken);
 
+    /// <summary>Every stream of a namespace (all namespaces when null) with its last sequence, i.e. how many events it ever had.</summary>
+    Task<IReadOnlyList<(StreamId Stream, long LastSequence)>> ReadStreamHeadsAsync(string? streamNamespace, CancellationToken cancellationToken);
+
+    /// <summary>Every cursor of a subscription.</summary>
+    Task<IReadOnlyList<StreamCursor>> ReadCursorsAsync(string subscription, CancellationToken cancellationToken);
+
     /// <summary>The sequence of the last event of <paramref name="stream"/> the subscription has finished with (0 when none).</summary>
     Task<long> ReadCursorAsync(string subscription, StreamId stream, CancellationToken cancellationToken);
 

@@ -29,4 +29,13 @@ public sealed class StreamOptions
     /// <summary>How often the agent re-reads the explicit subscriptions (to see those added or removed through other silos).
     /// Default 1 second.</summary>
     public TimeSpan SubscriptionRefreshPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retention: events older than this are deleted; <see cref="Timeout.InfiniteTimeSpan"/> keeps them. Default 7 days.</summary>
+    public TimeSpan RetentionAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Retention: at most this many newest events are kept per stream; 0 for no limit. Default 0.</summary>
+    public int RetentionMaxEventsPerStream { get; set; }
+
+    /// <summary>How often retention runs. Default 1 minute.</summary>
+    public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -19,6 +19,10 @@ internal sealed class StreamOptionsValidator : IValidateOptions<StreamOptions>
             options.MaxRetryDelay >= options.InitialRetryDelay ? null
                 : $"StreamOptions.MaxRetryDelay must be at least StreamOptions.InitialRetryDelay (was {options.MaxRetryDelay}, initial {options.InitialRetryDelay}).",
             Positive(options.SubscriptionRefreshPeriod, nameof(StreamOptions.SubscriptionRefreshPeriod)),
+            options.RetentionAge == Timeout.InfiniteTimeSpan ? null : Positive(options.RetentionAge, nameof(StreamOptions.RetentionAge)),
+            options.RetentionMaxEventsPerStream >= 0 ? null
+                : $"StreamOptions.RetentionMaxEventsPerStream must be 0 (no limit) or more (was {options.RetentionMaxEventsPerStream}).",
+            Positive(options.RetentionPeriod, nameof(StreamOptions.RetentionPeriod)),
         ];
         var errors = failures.OfType<string>().ToArray();
         return errors.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -49,6 +49,31 @@ internal sealed class StreamProvider(IStreamLog log, StreamsService service, Tim
     public async Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, CancellationToken cancellationToken = default) =>
         [.. (await log.ReadDeadLettersAsync(subscriptionId, limit, cancellationToken)).Select(d => new StreamDeadLetter(d.Subscription, d.Event, d.Error, d.Attempts, d.ParkedAt))];
 
+    public async Task<StreamStats> GetStatsAsync(string? streamNamespace = null, CancellationToken cancellationToken = default)
+    {
+        var heads = await log.ReadStreamHeadsAsync(streamNamespace, cancellationToken);
+        var subscriptions = (await log.ReadSubscriptionsAsync(cancellationToken))
+            .Where(s => streamNamespace is null || string.Equals(s.Namespace, streamNamespace, StringComparison.Ordinal));
+        var perSubscription = new List<SubscriptionStats>();
+        foreach (var subscription in subscriptions)
+        {
+            var pattern = new StreamPattern(subscription.Pattern);
+            var cursors = (await log.ReadCursorsAsync(subscription.Id, cancellationToken)).ToDictionary(c => c.Stream, c => c.Sequence);
+            var matching = heads.Where(h => string.Equals(h.Stream.Namespace, subscription.Namespace, StringComparison.Ordinal) && pattern.Matches(h.Stream.Key)).ToList();
+            var published = matching.Sum(h => h.LastSequence);
+            var finished = matching.Sum(h => Math.Min(h.LastSequence, cursors.GetValueOrDefault(h.Stream)));
+            perSubscription.Add(new SubscriptionStats(subscription.Id, subscription.Namespace, subscription.Pattern, subscription.Subscriber, published, finished, published - finished));
+        }
+        var agent = service.Agent?.Stats;
+        return new StreamStats(
+            [.. heads.Select(h => new StreamCount(h.Stream, h.LastSequence))],
+            perSubscription,
+            service.PublishedBySilo,
+            agent?.Delivered ?? 0,
+            agent?.FailedAttempts ?? 0,
+            agent?.Parked ?? 0);
+    }
+
     private static StreamSubscriptionHandle ToHandle(StreamSubscription s) => new(s.Id, s.Namespace, s.Pattern, s.Subscriber, s.CreatedAt);
 
     private sealed class AsyncStream<T>(StreamProvider provider, StreamId id) : IAsyncStream<T>

@@ -27,6 +27,8 @@ internal sealed class StreamsService(
 
     public StreamDeliveryAgent? Agent => _agent;
 
+    public long PublishedBySilo => _publisher?.Published ?? 0;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await log.InitializeAsync(cancellationToken);
@@ -39,6 +41,28 @@ internal sealed class StreamsService(
         _publisher = new StreamPublisher(log, options.Value.BatchSize, _agent.Notify);
         await _agent.StartAsync();
         await _agent.SetPartitionsAsync(Partitions(_owned));
+        var period = options.Value.RetentionPeriod;
+        _retention = time.CreateTimer(static s => _ = ((StreamsService)s!).ApplyRetentionAsync(), this, period, period);
+    }
+
+    private ITimer? _retention;
+
+    /// <summary>Deletes events past the retention age or beyond the per-stream limit (every silo may run it: deletes are idempotent).</summary>
+    public async Task<int> ApplyRetentionAsync()
+    {
+        var o = options.Value;
+        try
+        {
+            return await log.TrimAsync(
+                o.RetentionAge == Timeout.InfiniteTimeSpan ? null : time.GetUtcNow() - o.RetentionAge,
+                o.RetentionMaxEventsPerStream > 0 ? o.RetentionMaxEventsPerStream : null,
+                CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            runtime.Log.RetentionFailed(e);
+            return 0;
+        }
     }
 
     /// <summary>Cluster: this silo now owns <paramref name="ranges"/> of the hash space; take or drop the matching partitions.</summary>
@@ -92,6 +116,7 @@ internal sealed class StreamsService(
 
     public async ValueTask DisposeAsync()
     {
+        _retention?.Dispose();
         if (_publisher is { } publisher)
         {
             _publisher = null;
