@@ -17,7 +17,9 @@ internal static class GatewayHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.UseSilo(silo => silo
             .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = options.DatabasePath)
-            .UseSqliteReminders(o => o.DatabasePath = options.DatabasePath));
+            .UseSqliteReminders(o => o.DatabasePath = options.DatabasePath)
+            .AddStreams()
+            .UseSqliteStreamLog(o => o.DatabasePath = options.DatabasePath));
         return builder;
     }
 

@@ -30,13 +30,17 @@ internal static class SiloConfiguration
                 var database = Path.Combine(Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data"), "rayswarm.db");
                 Directory.CreateDirectory(Path.GetDirectoryName(database)!);
                 silo.AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
-                    .UseSqliteReminders(o => o.DatabasePath = database);
+                    .UseSqliteReminders(o => o.DatabasePath = database)
+                    .AddStreams()
+                    .UseSqliteStreamLog(o => o.DatabasePath = database);
                 return;
             }
             silo.UseClustering()
                 .UsePostgresClustering(postgres)
                 .AddPostgresGrainStorage(GrainStorageNames.Default, o => o.ConnectionString = postgres)
-                .UsePostgresReminders(o => o.ConnectionString = postgres);
+                .UsePostgresReminders(o => o.ConnectionString = postgres)
+                .AddStreams()
+                .UsePostgresStreamLog(postgres);
         });
         return builder;
     }

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Rayswarm.Cluster.TestGrains;
+using Rayswarm.Runtime.Abstractions;
+using Xunit.Abstractions;
+
+namespace Rayswarm.Cluster.Tests;
+
+/// <summary>Real Silo processes on PostgreSQL: a silo is killed with SIGKILL while events flow.</summary>
+[Trait("Category", "Slow")]
+public sealed class StreamFailoverTests(PostgresServer postgres, ITestOutputHelper output) : IClassFixture<PostgresServer>, IAsyncLifetime
+{
+    private const string Secret = "stream-test-secret";
+    private readonly string _clusterId = "s" + Guid.NewGuid().ToString("N")[..12];
+    private readonly List<SiloProcess> _silos = [];
+    private string _database = "";
+
+    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            output.WriteLine($"--- silo {silo.ProcessId} ---\n{silo.Output}");
+            await silo.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Every_acknowledged_event_reaches_every_subscriber_in_order_per_stream_after_a_silo_is_killed()
+    {
+        for (var i = 0; i < 3; i++) { _silos.Add(await SiloProcess.StartAsync(_database, _clusterId, Secret)); }
+        await using var client = await ClientFactory.ConnectAsync(_database, _clusterId, Secret);
+        var recorders = new[] { "audit", "monitor" }.Select(k => client.GetGrain<IEventRecorderGrain>(k)).ToArray();
+        await recorders[0].Subscribe("bus", "*").Within();
+        await recorders[1].Subscribe("bus", "ml.*").Within();
+        var keys = Enumerable.Range(0, 8).Select(i => $"ml.s{i}").ToArray();
+
+        var acknowledged = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        var publishing = keys.Select(key => Task.Run(async () =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                try { acknowledged.Add($"{key}#{await client.GetGrain<IEventPublisherGrain>(key).Publish(n)}"); }
+                catch (Exception e) when (e is SiloUnavailableException or GrainCallTimeoutException) { /* not acknowledged: not counted */ }
+            }
+        })).ToArray();
+
+        await Eventually.True(() => acknowledged.Count > 80, "events flowing");
+        _silos[1].Kill();
+        var before = acknowledged.Count;
+        await Eventually.True(() => acknowledged.Count > before + 80, "events flowing again after the kill", 60_000);
+        stop.Cancel();
+        await Task.WhenAll(publishing).Within(30_000);
+
+        var expected = acknowledged.ToHashSet();
+        foreach (var recorder in recorders)
+        {
+            List<string> received = [];
+            await Eventually.True(async () =>
+            {
+                try { received = await recorder.Received(); }
+                catch (Exception e) when (e is SiloUnavailableException or GrainCallTimeoutException) { return false; } // its silo just died
+                return expected.IsSubsetOf(received);
+            }, $"{recorder.GetPrimaryKeyString()} received every acknowledged event", 90_000);
+
+            // In order per stream: the first time each sequence arrives, it follows the previous one.
+            foreach (var group in received.Distinct().GroupBy(r => r.Split('#')[0]))
+            {
+                var sequences = group.Select(r => long.Parse(r.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+            }
+        }
+    }
+}
