@@ -102,6 +102,12 @@ public sealed class StreamTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(9, seen.Count);
         Assert.Equal(Enumerable.Range(1, 9).Select(i => (long)i), seen.Select(e => e.Sequence));
+
+        var fromSequence = await Streams.ReadStreamAsync(new StreamId(ns, "ml.x"), afterSequence: 6, limit: 2);
+        Assert.Equal([7L, 8], fromSequence.Select(e => e.Sequence));
+        var byTime = await Streams.ReadHistoryAsync(ns, "ml.*", since: seen[^1].PublishedAt);
+        Assert.Contains(byTime.Events, e => e.EventId == seen[^1].EventId);
+        Assert.All(byTime.Events, e => Assert.True(e.PublishedAt >= seen[^1].PublishedAt));
     }
 
     [Fact]

@@ -26,6 +26,10 @@ public interface IStreamProvider
     /// <summary>Stored events of a namespace (all keys, or matching <paramref name="pattern"/>) after a position and/or since a time, in order, one page.</summary>
     Task<StreamHistoryPage> ReadHistoryAsync(string streamNamespace, string? pattern = null, long afterPosition = 0, DateTimeOffset? since = null, int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>Stored events of one stream with a sequence greater than <paramref name="afterSequence"/>, in order, one page
+    /// (pass the last event's sequence to get the next page).</summary>
+    Task<IReadOnlyList<StreamEvent>> ReadStreamAsync(StreamId stream, long afterSequence = 0, int limit = 100, CancellationToken cancellationToken = default);
+
     /// <summary>Publish and delivery counts per stream and per subscription (with lag), for one namespace or all.</summary>
     Task<StreamStats> GetStatsAsync(string? streamNamespace = null, CancellationToken cancellationToken = default);
 

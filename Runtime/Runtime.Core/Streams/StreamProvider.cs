@@ -46,6 +46,13 @@ internal sealed class StreamProvider(IStreamLog log, StreamsService service, Tim
         return new StreamHistoryPage([.. events.Select(e => e.Event)], events.Count > 0 ? events[^1].Position : afterPosition, events.Count == limit);
     }
 
+    public async Task<IReadOnlyList<StreamEvent>> ReadStreamAsync(StreamId stream, long afterSequence = 0, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        return [.. (await log.ReadStreamAsync(stream, afterSequence, limit, cancellationToken)).Select(e => e.Event)];
+    }
+
     public async Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, CancellationToken cancellationToken = default) =>
         [.. (await log.ReadDeadLettersAsync(subscriptionId, limit, cancellationToken)).Select(d => new StreamDeadLetter(d.Subscription, d.Event, d.Error, d.Attempts, d.ParkedAt))];
 
