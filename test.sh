@@ -82,7 +82,7 @@ start_postgres() {
         port="$(free_port)"
         server_log="$PG_DIR/server-$attempt.log"
         if as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$server_log" -w -t 60 \
-            -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" \
             start >/dev/null 2>&1; then
             export RAYSWARM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
             log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($PG_DIR)"

@@ -92,7 +92,8 @@ internal sealed class StreamsService(
         {
             try
             {
-                await consumer.OnEvent(delivery.SubscriptionId, delivery.Event);
+                // A dropped partition (ownership moved) must not wait for a slow call: the new owner delivers again.
+                await consumer.OnEvent(delivery.SubscriptionId, delivery.Event).WaitAsync(cancellationToken);
                 return;
             }
             catch (Exception e) when (e is SiloUnavailableException or GrainCallTimeoutException && !cancellationToken.IsCancellationRequested)

@@ -19,7 +19,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             throw new OptionsValidationException(Options.DefaultName, typeof(PostgresStorageOptions), [problem]);
         }
 
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString!);
+        _dataSource = PostgresDataSources.Create(options.ConnectionString!);
     }
 
     /// <summary>Opens a pooled connection once the schema exists.</summary>

@@ -33,7 +33,7 @@ public sealed class PostgresGrainDirectory : IGrainDirectory, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentException.ThrowIfNullOrEmpty(clusterId);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = PostgresDataSources.Create(connectionString);
         _clusterId = clusterId;
     }
 

@@ -38,7 +38,7 @@ public sealed partial class PostgresStreamLog : IStreamLog, IAsyncDisposable
             throw new OptionsValidationException(Options.DefaultName, typeof(PostgresStorageOptions), [problem]);
         }
 
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString!);
+        _dataSource = PostgresDataSources.Create(options.ConnectionString!);
         _time = timeProvider ?? TimeProvider.System;
     }
 

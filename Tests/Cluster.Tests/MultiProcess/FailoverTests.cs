@@ -7,39 +7,18 @@ namespace Rayswarm.Cluster.Tests;
 
 /// <summary>Real Silo processes on real PostgreSQL: a silo killed with SIGKILL, a silo stopped with SIGTERM, a silo without the secret.</summary>
 [Trait("Category", "Slow")]
-public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper output) : IClassFixture<PostgresServer>, IAsyncLifetime
+public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper output) : SiloProcessCluster(postgres, output)
 {
-    private const string Secret = "failover-test-secret";
-    private readonly string _clusterId = "c" + Guid.NewGuid().ToString("N")[..12];
-    private readonly List<SiloProcess> _silos = [];
-    private string _database = "";
-
-    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-        {
-            output.WriteLine($"--- silo {silo.ProcessId} ---\n{silo.Output}");
-            await silo.DisposeAsync();
-        }
-    }
-
-    private async Task StartSilosAsync(int count)
-    {
-        for (var i = 0; i < count; i++) { _silos.Add(await SiloProcess.StartAsync(_database, _clusterId, Secret)); }
-    }
-
     [Fact]
     public async Task A_killed_silos_grains_answer_again_elsewhere_with_their_acknowledged_state_and_one_activation_at_a_time()
     {
         await StartSilosAsync(3);
-        await using var client = await ClientFactory.ConnectAsync(_database, _clusterId, Secret);
+        await using var client = await ConnectAsync();
         var keys = Enumerable.Range(0, 24).Select(i => $"k{i}").ToArray();
         var log = new ConcurrentDictionary<string, ConcurrentQueue<Served>>();
         foreach (var key in keys) { log[key] = new ConcurrentQueue<Served>([await client.GetGrain<ICounterGrain>(key).Increment().Within()]); }
 
-        var victim = _silos[1];
+        var victim = Silos[1];
         var hosted = keys.Where(k => log[k].Last().Silo == victim.Address).ToArray();
         Assert.NotEmpty(hosted);
 
@@ -84,13 +63,13 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
     public async Task A_silo_without_the_cluster_secret_cannot_join()
     {
         await StartSilosAsync(2);
-        var intruder = await SiloProcess.StartAsync(_database, _clusterId, "not-the-secret", waitReady: false);
-        _silos.Add(intruder);
+        var intruder = await SiloProcess.StartAsync(Database, ClusterId, "not-the-secret", waitReady: false);
+        Silos.Add(intruder);
 
-        await Eventually.True(() => intruder.HasExited || _silos.Any(s => s.Output.Contains("refused", StringComparison.OrdinalIgnoreCase)), "the intruder refused", 60_000);
-        await using var client = await ClientFactory.ConnectAsync(_database, _clusterId, Secret);
+        await Eventually.True(() => intruder.HasExited || Silos.Any(s => s.Output.Contains("refused", StringComparison.OrdinalIgnoreCase)), "the intruder refused", 60_000);
+        await using var client = await ConnectAsync();
         Assert.Equal(2, client.Gateways.Count);
-        Assert.All(_silos.Take(2), s => Assert.False(s.HasExited));
+        Assert.All(Silos.Take(2), s => Assert.False(s.HasExited));
         Assert.Equal(1, (await client.GetGrain<ICounterGrain>("after-intruder").Increment().Within()).Value);
         await client.GetGrain<ICounterGrain>("after-intruder").Deactivate().Within(); // a Task method through the client
         Assert.Equal(1, (await client.GetGrain<ICounterGrain>("after-intruder").Get().Within()).Value);
@@ -100,7 +79,7 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
     public async Task A_silo_stopped_with_sigterm_hands_off_its_grains_without_failed_calls()
     {
         await StartSilosAsync(3);
-        await using var client = await ClientFactory.ConnectAsync(_database, _clusterId, Secret);
+        await using var client = await ConnectAsync();
         var keys = Enumerable.Range(0, 24).Select(i => $"g{i}").ToArray();
         foreach (var key in keys) { await client.GetGrain<ICounterGrain>(key).Increment().Within(); }
 
@@ -121,7 +100,7 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
             }
         })).ToArray();
 
-        var leaving = _silos[2];
+        var leaving = Silos[2];
         leaving.Terminate();
         Assert.Equal(0, await leaving.WaitForExitAsync());
         await Eventually.True(() => client.Gateways.Count == 2, "the client saw the silo leave");
@@ -130,7 +109,7 @@ public sealed class FailoverTests(PostgresServer postgres, ITestOutputHelper out
         stop.Cancel();
         await Task.WhenAll(load).Within(30_000);
 
-        foreach (var e in errors.Take(5)) { output.WriteLine(e.ToString()); }
+        foreach (var e in errors.Take(5)) { Log(e.ToString()); }
         Assert.Empty(errors);
         foreach (var key in keys)
         {

@@ -7,29 +7,13 @@ namespace Rayswarm.Cluster.Tests;
 
 /// <summary>Real Silo processes on PostgreSQL: a silo is killed with SIGKILL while events flow.</summary>
 [Trait("Category", "Slow")]
-public sealed class StreamFailoverTests(PostgresServer postgres, ITestOutputHelper output) : IClassFixture<PostgresServer>, IAsyncLifetime
+public sealed class StreamFailoverTests(PostgresServer postgres, ITestOutputHelper output) : SiloProcessCluster(postgres, output)
 {
-    private const string Secret = "stream-test-secret";
-    private readonly string _clusterId = "s" + Guid.NewGuid().ToString("N")[..12];
-    private readonly List<SiloProcess> _silos = [];
-    private string _database = "";
-
-    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos)
-        {
-            output.WriteLine($"--- silo {silo.ProcessId} ---\n{silo.Output}");
-            await silo.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Every_acknowledged_event_reaches_every_subscriber_in_order_per_stream_after_a_silo_is_killed()
     {
-        for (var i = 0; i < 3; i++) { _silos.Add(await SiloProcess.StartAsync(_database, _clusterId, Secret)); }
-        await using var client = await ClientFactory.ConnectAsync(_database, _clusterId, Secret);
+        await StartSilosAsync(3);
+        await using var client = await ConnectAsync();
         var recorders = new[] { "audit", "monitor" }.Select(k => client.GetGrain<IEventRecorderGrain>(k)).ToArray();
         await recorders[0].Subscribe("bus", "*").Within();
         await recorders[1].Subscribe("bus", "ml.*").Within();
@@ -47,7 +31,7 @@ public sealed class StreamFailoverTests(PostgresServer postgres, ITestOutputHelp
         })).ToArray();
 
         await Eventually.True(() => acknowledged.Count > 80, "events flowing");
-        _silos[1].Kill();
+        Silos[1].Kill();
         var before = acknowledged.Count;
         await Eventually.True(() => acknowledged.Count > before + 80, "events flowing again after the kill", 60_000);
         stop.Cancel();

@@ -124,7 +124,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable, IDisposable
             var port = FindFreePort();
             var log = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"server-{attempt}.log"));
             var settings = string.Create(CultureInfo.InvariantCulture,
-                $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
+                $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500");
             var result = await ProcessRunner.RunAsync(
                 Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(directory, "data"), "-l", log, "-w", "-t", "60", "-o", settings, "start"],
                 directory, asPostgres: true, cancellationToken);
