@@ -59,6 +59,10 @@ public interface IStreamLog
     /// <summary>Moves a partition checkpoint forward (never back).</summary>
     Task CommitCheckpointAsync(int partition, long position, CancellationToken cancellationToken);
 
+    /// <summary>Moves a partition checkpoint back to at most <paramref name="position"/> (a new subscription must see events an owner
+    /// already finished without it). Never raises it.</summary>
+    Task LowerCheckpointAsync(int partition, long position, CancellationToken cancellationToken);
+
     /// <summary>Adds a subscription, or returns the existing one with the same namespace, pattern and subscriber.</summary>
     Task<StreamSubscription> AddSubscriptionAsync(StreamSubscription subscription, CancellationToken cancellationToken);
 

@@ -30,6 +30,16 @@ public sealed partial class MemoryStreamLog
     }
 
     /// <inheritdoc />
+    public Task LowerCheckpointAsync(int partition, long position, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (position < _checkpoints.GetValueOrDefault(partition)) { _checkpoints[partition] = Math.Max(0, position); }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task CommitCheckpointAsync(int partition, long position, CancellationToken cancellationToken)
     {
         lock (_gate)

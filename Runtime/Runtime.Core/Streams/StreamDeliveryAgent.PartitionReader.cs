@@ -41,7 +41,13 @@ internal sealed partial class StreamDeliveryAgent
             {
                 _routes = routes;
                 _generation++;
-                if (_loaded && rescanFrom is { } from && from < _readPosition) { _readPosition = Math.Max(0, from); }
+                if (_loaded && rescanFrom is { } from && from < _readPosition)
+                {
+                    _readPosition = Math.Max(0, from);
+                    // The durable checkpoint may already be past events the new subscription never got: move it back too,
+                    // so that a new owner (after a crash) also reads them.
+                    if (_readPosition < _committedCheckpoint) { _lowerCheckpointTo = _readPosition; }
+                }
                 foreach (var (key, lane) in _lanes.Where(l => removed.Contains(l.Key.Subscription)).ToList())
                 {
                     _lanes.Remove(key);
@@ -82,9 +88,11 @@ internal sealed partial class StreamDeliveryAgent
                     if (!_loaded)
                     {
                         var checkpoint = await agent._log.ReadCheckpointAsync(partition, cancellation).ConfigureAwait(false);
+                        // A previous owner may have finished events before it knew of a recent subscription: start early enough.
+                        var recent = await agent.RecentSubscriptionsStartAsync(cancellation).ConfigureAwait(false);
                         lock (_gate)
                         {
-                            _readPosition = checkpoint;
+                            _readPosition = Math.Min(checkpoint, recent);
                             _committedCheckpoint = checkpoint;
                             _loaded = true;
                         }
@@ -190,8 +198,21 @@ internal sealed partial class StreamDeliveryAgent
             }
         }
 
+        private long? _lowerCheckpointTo;
+
         private async Task CommitCheckpointAsync(CancellationToken cancellation)
         {
+            long? lower;
+            lock (_gate)
+            {
+                lower = _lowerCheckpointTo;
+                _lowerCheckpointTo = null;
+            }
+            if (lower is { } to)
+            {
+                await agent._log.LowerCheckpointAsync(partition, to, cancellation).ConfigureAwait(false);
+                lock (_gate) { _committedCheckpoint = Math.Min(_committedCheckpoint, to); }
+            }
             long watermark;
             lock (_gate)
             {

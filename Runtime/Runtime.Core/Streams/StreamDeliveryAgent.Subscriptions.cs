@@ -52,6 +52,25 @@ internal sealed partial class StreamDeliveryAgent
         }
     }
 
+    /// <summary>How long after its creation a subscription may still be unknown to some silo's agent (it refreshes every
+    /// <see cref="StreamOptions.SubscriptionRefreshPeriod"/>); a partition that changes owner re-reads the events of such
+    /// recent subscriptions so none is skipped.</summary>
+    private static readonly TimeSpan s_settleTime = TimeSpan.FromMinutes(2);
+
+    /// <summary>The position before the first event of any subscription younger than the settle time (long.MaxValue if none).</summary>
+    private async Task<long> RecentSubscriptionsStartAsync(CancellationToken cancellation)
+    {
+        var since = _time.GetUtcNow() - s_settleTime;
+        var start = long.MaxValue;
+        foreach (var subscription in await _log.ReadSubscriptionsAsync(cancellation).ConfigureAwait(false))
+        {
+            if (subscription.CreatedAt < since) { continue; }
+            var first = await _log.ReadHistoryAsync(subscription.Namespace, new Abstractions.StreamPattern(subscription.Pattern), 0, subscription.CreatedAt, 1, cancellation).ConfigureAwait(false);
+            if (first.Count > 0) { start = Math.Min(start, first[0].Position - 1); }
+        }
+        return start;
+    }
+
     private async Task RefreshLoopAsync()
     {
         while (!_stopping.IsCancellationRequested)

@@ -62,6 +62,13 @@ public sealed partial class PostgresStreamLog
             cancellationToken);
 
     /// <inheritdoc />
+    public Task LowerCheckpointAsync(int partition, long position, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE stream_checkpoints SET position = GREATEST(0, LEAST(position, @position)) WHERE partition = @partition",
+            [new NpgsqlParameter("partition", NpgsqlTypes.NpgsqlDbType.Integer) { Value = partition }, BigInt("position", position)],
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task CommitCheckpointAsync(int partition, long position, CancellationToken cancellationToken) =>
         ExecuteAsync(
             """

@@ -69,6 +69,13 @@ public sealed partial class SqliteStreamLog
     }
 
     /// <inheritdoc />
+    public async Task LowerCheckpointAsync(int partition, long position, CancellationToken cancellationToken) =>
+        await WriteAsync(
+            "UPDATE stream_checkpoints SET position = MAX(0, MIN(position, @position)) WHERE partition = @partition",
+            [("@partition", (long)partition), ("@position", position)],
+            cancellationToken);
+
+    /// <inheritdoc />
     public async Task CommitCheckpointAsync(int partition, long position, CancellationToken cancellationToken) =>
         await WriteAsync(
             """

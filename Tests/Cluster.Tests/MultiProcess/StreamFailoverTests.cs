@@ -41,12 +41,21 @@ public sealed class StreamFailoverTests(PostgresServer postgres, ITestOutputHelp
         foreach (var recorder in recorders)
         {
             List<string> received = [];
-            await Eventually.True(async () =>
+            try
             {
-                try { received = await recorder.Received(); }
-                catch (Exception e) when (e is SiloUnavailableException or GrainCallTimeoutException) { return false; } // its silo just died
-                return expected.IsSubsetOf(received);
-            }, $"{recorder.GetPrimaryKeyString()} received every acknowledged event", 90_000);
+                await Eventually.True(async () =>
+                {
+                    try { received = await recorder.Received(); }
+                    catch (Exception e) when (e is SiloUnavailableException or GrainCallTimeoutException) { return false; } // its silo just died
+                    return expected.IsSubsetOf(received);
+                }, $"{recorder.GetPrimaryKeyString()} received every acknowledged event", 90_000);
+            }
+            catch (TimeoutException)
+            {
+                var missing = expected.Except(received).Order().ToList();
+                Log($"{recorder.GetPrimaryKeyString()}: {missing.Count} of {expected.Count} missing, e.g. {string.Join(", ", missing.Take(20))}; received {received.Count}");
+                throw;
+            }
 
             // In order per stream: the first time each sequence arrives, it follows the previous one.
             foreach (var group in received.Distinct().GroupBy(r => r.Split('#')[0]))
