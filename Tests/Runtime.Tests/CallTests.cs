@@ -48,6 +48,8 @@ public sealed class CallTests : IAsyncLifetime
         var async = await Assert.ThrowsAsync<GrainTestException>(() => grain.Fail("async boom", async: true).Within());
 
         Assert.Equal("sync boom", sync.Message);
+        var typed = await Assert.ThrowsAsync<GrainTestException>(() => grain.ThrowBeforeReturning("typed boom"));
+        Assert.Equal("typed boom", typed.Message);
         Assert.Equal("async boom", async.Message);
         Assert.Equal(2, await grain.Calls());
     }

@@ -52,7 +52,8 @@ internal sealed class RequestTurn<T> : Turn, IPendingCall
         var promise = _promise;
         if (promise is null)
         {
-            _inlineResult = task;
+            // A method that threw before returning its task gives a plain faulted Task: re-type it for Task<T> callers.
+            _inlineResult = task is Task<T> || !task.IsFaulted ? task : Task.FromException<T>(task.Exception!.InnerException!);
             return;
         }
         _timeout?.Dispose();

@@ -40,6 +40,8 @@ public sealed class ChainGrain : Grain, IChainGrain
     }
 
     public Task<int> Calls() => Task.FromResult(_calls);
+
+    public Task<int> ThrowBeforeReturning(string message) => throw new GrainTestException(message);
 }
 
 public sealed class GrainTestException(string message) : Exception(message);

@@ -16,4 +16,7 @@ public interface IChainGrain : IGrainWithStringKey
     Task Fail(string message, bool async);
 
     Task<int> Calls();
+
+    /// <summary>Throws before returning a task (not an async method).</summary>
+    Task<int> ThrowBeforeReturning(string message);
 }
