@@ -8,23 +8,25 @@ namespace Rayswarm.Grains;
 [StatelessWorker]
 public sealed class RegistryGrain : Grain, IRegistryGrain
 {
-    public Task<DomainInfo> Register(DomainRegistration registration)
+    // Async although they only forward: a validation error must fault the returned task, because the runtime's inline
+    // fast path does not turn a synchronous throw into a faulted Task<T> (the caller gets an InvalidCastException).
+    public async Task<DomainInfo> Register(DomainRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration, "registration");
         DomainRegistration.ValidateDomainId(registration.DomainId);
-        return Domain(registration.DomainId).Register(registration);
+        return await Domain(registration.DomainId).Register(registration);
     }
 
-    public Task<DomainInfo> Heartbeat(string domainId)
+    public async Task<DomainInfo> Heartbeat(string domainId)
     {
         DomainRegistration.ValidateDomainId(domainId);
-        return Domain(domainId).Heartbeat();
+        return await Domain(domainId).Heartbeat();
     }
 
-    public Task<DomainInfo?> Get(string domainId)
+    public async Task<DomainInfo?> Get(string domainId)
     {
         DomainRegistration.ValidateDomainId(domainId);
-        return Domain(domainId).Get();
+        return await Domain(domainId).Get();
     }
 
     public async Task<IReadOnlyList<DomainInfo>> List()
