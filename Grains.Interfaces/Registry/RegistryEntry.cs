@@ -1,0 +1,7 @@
+namespace Rayswarm.Grains.Interfaces;
+
+/// <summary>What an index partition keeps of one domain: enough to answer list, capability and stats queries.</summary>
+/// <param name="DomainId">The domain's id.</param>
+/// <param name="Capabilities">Its capabilities.</param>
+/// <param name="Status">Its health (<see cref="DomainStatus"/>).</param>
+public sealed record RegistryEntry(string DomainId, IReadOnlyList<string> Capabilities, string Status);

@@ -1,0 +1,137 @@
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains;
+
+/// <summary>One domain: its registration and heartbeats are durable; a durable reminder marks it unhealthy when heartbeats
+/// stop. It keeps its index partition up to date on registration and on health changes only, so heartbeats touch no
+/// shared grain.</summary>
+public sealed class DomainGrain(
+    [PersistentState("domain", "Default")] IPersistentState<DomainState> state,
+    RegistryOptions? options = null,
+    TimeProvider? time = null) : Grain, IDomainGrain, IRemindable
+{
+    private const string HealthReminder = "health";
+    private readonly RegistryOptions _options = options ?? new RegistryOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    private string DomainId => GetPrimaryKeyString();
+
+    private IRegistryIndexGrain Partition => GrainFactory.GetGrain<IRegistryIndexGrain>(RegistryPartitions.KeyOf(DomainId));
+
+    public async Task<DomainInfo> Register(DomainRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration, "registration");
+        registration.Validate();
+        if (registration.DomainId != DomainId)
+        {
+            throw new ArgumentException($"domain_id '{registration.DomainId}' does not match the grain's key '{DomainId}'.", "domain_id");
+        }
+        var now = _time.GetUtcNow();
+        var current = state.State;
+        state.State = current with
+        {
+            Registration = registration with
+            {
+                Capabilities = registration.Capabilities.Distinct(StringComparer.Ordinal).ToArray(),
+                Metadata = registration.Metadata ?? new Dictionary<string, string>(),
+            },
+            RegisteredAt = current.Registration is null ? now : current.RegisteredAt,
+            LastHeartbeatAt = now,
+            Status = DomainStatus.Healthy,
+        };
+        await state.WriteStateAsync();
+        await RegisterOrUpdateReminder(HealthReminder, _options.HealthCheckPeriod, _options.HealthCheckPeriod);
+        await UpdateIndexAsync();
+        var info = await DescribeAsync(withPeers: true);
+        await PublishAsync(RegistryEvents.Registered, info);
+        return info;
+    }
+
+    public async Task<DomainInfo> Heartbeat()
+    {
+        if (state.State.Registration is null)
+        {
+            throw new KeyNotFoundException($"Domain '{DomainId}' is not registered.");
+        }
+        var recovered = state.State.Status != DomainStatus.Healthy;
+        state.State = state.State with
+        {
+            LastHeartbeatAt = _time.GetUtcNow(),
+            HeartbeatCount = state.State.HeartbeatCount + 1,
+            Status = DomainStatus.Healthy,
+        };
+        await state.WriteStateAsync();
+        if (!recovered) { return Snapshot(); }
+        await UpdateIndexAsync();
+        var info = Snapshot();
+        await PublishAsync(RegistryEvents.Recovered, info);
+        return info;
+    }
+
+    public async Task<DomainInfo?> Get() => state.State.Registration is null ? null : await DescribeAsync(withPeers: true);
+
+    public Task<DomainInfo?> GetSnapshot() => Task.FromResult(state.State.Registration is null ? null : Snapshot());
+
+    public async Task<bool> Unregister()
+    {
+        if (state.State.Registration is null) { return false; }
+        var info = Snapshot();
+        await state.ClearStateAsync();
+        await Partition.Remove(DomainId);
+        if (await GetReminder(HealthReminder) is { } reminder) { await UnregisterReminder(reminder); }
+        await PublishAsync(RegistryEvents.Unregistered, info);
+        return true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HealthReminder) { return; }
+        if (state.State.Registration is null)
+        {
+            if (await GetReminder(HealthReminder) is { } stale) { await UnregisterReminder(stale); }
+            return;
+        }
+        var silentFor = _time.GetUtcNow() - state.State.LastHeartbeatAt;
+        if (state.State.Status != DomainStatus.Healthy || silentFor <= _options.UnhealthyAfter) { return; }
+        state.State = state.State with { Status = DomainStatus.Unhealthy };
+        await state.WriteStateAsync();
+        await UpdateIndexAsync();
+        await PublishAsync(RegistryEvents.Unhealthy, Snapshot());
+    }
+
+    private Task UpdateIndexAsync() =>
+        Partition.Upsert(new RegistryEntry(DomainId, state.State.Registration!.Capabilities, state.State.Status));
+
+    private DomainInfo Snapshot(IReadOnlyList<string>? peers = null)
+    {
+        var s = state.State;
+        var r = s.Registration!;
+        return new DomainInfo(r.DomainId, r.Port, r.Endpoint, r.Capabilities, r.Metadata ?? new Dictionary<string, string>(),
+            s.RegisteredAt, s.LastHeartbeatAt, s.Status, peers ?? [], s.HeartbeatCount);
+    }
+
+    private async Task<DomainInfo> DescribeAsync(bool withPeers)
+    {
+        if (!withPeers) { return Snapshot(); }
+        var capabilities = state.State.Registration!.Capabilities;
+        var found = await Task.WhenAll(Enumerable.Range(0, RegistryPartitions.Count).Select(p =>
+            GrainFactory.GetGrain<IRegistryIndexGrain>(RegistryPartitions.Key(p)).FindByAnyCapability(capabilities)));
+        var peers = found.SelectMany(ids => ids).Where(id => id != DomainId).Distinct().Order(StringComparer.Ordinal).ToArray();
+        return Snapshot(peers);
+    }
+
+    private async Task PublishAsync(string eventType, DomainInfo info)
+    {
+        IStreamProvider streams;
+        try
+        {
+            streams = this.GetStreamProvider();
+        }
+        catch (InvalidOperationException)
+        {
+            return; // streams are not configured on this silo: nothing to announce to
+        }
+        await streams.PublishAsync(new StreamId(RegistryEvents.Namespace, eventType), info);
+    }
+}
