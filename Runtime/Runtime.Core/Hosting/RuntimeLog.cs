@@ -27,6 +27,11 @@ internal sealed partial class RuntimeLog(ILogger logger)
     [LoggerMessage(7, LogLevel.Warning, "Stream retention failed")]
     private static partial void LogRetentionFailed(ILogger logger, Exception error);
 
+    [LoggerMessage(8, LogLevel.Warning, "Reloading the owned reminders failed")]
+    private static partial void LogReminderRefreshFailed(ILogger logger, Exception error);
+
+    public void ReminderRefreshFailed(Exception error) => LogReminderRefreshFailed(logger, error);
+
     public void RetentionFailed(Exception error) => LogRetentionFailed(logger, error);
 
     public void ActivationFailed(Exception error, GrainId grainId) => LogActivationFailed(logger, error, grainId);

@@ -76,7 +76,7 @@ internal sealed class ReminderService(SiloRuntime runtime, IReminderTable table,
         }
         catch (Exception e)
         {
-            runtime.Log.ReminderFailed(e, "(refresh)", default);
+            runtime.Log.ReminderRefreshFailed(e);
         }
         finally
         {

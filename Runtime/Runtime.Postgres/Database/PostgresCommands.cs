@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,9 +23,5 @@ internal static class PostgresCommands
     public static NpgsqlParameter Time(string name, DateTimeOffset? value) =>
         new(name, NpgsqlDbType.TimestampTz) { Value = value is { } v ? v.ToUniversalTime() : DBNull.Value };
 
-    public static string FormatETag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The version an ETag names; false for text this store never issued (which then matches no row).</summary>
-    public static bool TryParseETag(string etag, out long version) =>
-        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out version);
 }

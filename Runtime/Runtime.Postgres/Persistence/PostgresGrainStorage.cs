@@ -31,7 +31,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
         await using var command = connection.Command($"SELECT data::text, etag FROM grain_state WHERE {KeyFilter}", Key(grainId, stateName));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new StoredGrainState(reader.GetString(0), FormatETag(reader.GetInt64(1)))
+            ? new StoredGrainState(reader.GetString(0), StorageETags.Format(reader.GetInt64(1)))
             : null;
     }
 
@@ -51,14 +51,14 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
                 ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING
                 """,
                 [.. Key(grainId, stateName), Jsonb("data", json), BigInt("first", first)]);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1) { return FormatETag(first); }
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1) { return StorageETags.Format(first); }
         }
-        else if (TryParseETag(etag, out var version))
+        else if (StorageETags.TryParse(etag, out var version))
         {
             await using var update = connection.Command(
                 $"UPDATE grain_state SET data = @data, etag = etag + 1, updated_at = now() WHERE {KeyFilter} AND etag = @etag RETURNING etag",
                 [.. Key(grainId, stateName), Jsonb("data", json), BigInt("etag", version)]);
-            if (await update.ExecuteScalarAsync(cancellationToken) is long next) { return FormatETag(next); }
+            if (await update.ExecuteScalarAsync(cancellationToken) is long next) { return StorageETags.Format(next); }
         }
 
         throw await ConflictAsync(connection, grainId, stateName, etag, cancellationToken);
@@ -74,7 +74,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
             // Only "no record" matches a null ETag: clearing nothing is a no-op.
             if (await StoredETagAsync(connection, grainId, stateName, cancellationToken) is null) { return; }
         }
-        else if (TryParseETag(etag, out var version))
+        else if (StorageETags.TryParse(etag, out var version))
         {
             await using var delete = connection.Command(
                 $"DELETE FROM grain_state WHERE {KeyFilter} AND etag = @etag", [.. Key(grainId, stateName), BigInt("etag", version)]);
@@ -98,7 +98,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
     private static async Task<string?> StoredETagAsync(NpgsqlConnection connection, GrainId grainId, string stateName, CancellationToken cancellationToken)
     {
         await using var command = connection.Command($"SELECT etag FROM grain_state WHERE {KeyFilter}", Key(grainId, stateName));
-        return await command.ExecuteScalarAsync(cancellationToken) is long version ? FormatETag(version) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? StorageETags.Format(version) : null;
     }
 
     private static NpgsqlParameter[] Key(GrainId grainId, string stateName)

@@ -71,7 +71,7 @@ public sealed class PostgresReminderTable : IReminderTable, IAsyncDisposable, ID
                 BigInt("period", entry.Period.Ticks / TimeSpan.TicksPerMillisecond),
                 Time("last", entry.LastTickAt),
             ]);
-        return FormatETag((long)(await command.ExecuteScalarAsync(cancellationToken))!);
+        return StorageETags.Format((long)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 
     /// <inheritdoc />
@@ -89,7 +89,7 @@ public sealed class PostgresReminderTable : IReminderTable, IAsyncDisposable, ID
     {
         ArgumentNullException.ThrowIfNull(name);
         long version = 0;
-        if (etag is not null && !TryParseETag(etag, out version)) { return false; }
+        if (etag is not null && !StorageETags.TryParse(etag, out version)) { return false; }
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = etag is null
             ? connection.Command($"DELETE FROM reminders WHERE {RowFilter}", Row(grainId, name))
@@ -119,7 +119,7 @@ public sealed class PostgresReminderTable : IReminderTable, IAsyncDisposable, ID
         reader.GetFieldValue<DateTimeOffset>(3),
         TimeSpan.FromMilliseconds(reader.GetInt64(4)),
         reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-        FormatETag(reader.GetInt64(6)));
+        StorageETags.Format(reader.GetInt64(6)));
 
     private static NpgsqlParameter[] Row(GrainId grainId, string name) => [Text("type", Type(grainId)), Text("key", grainId.Key), Text("name", name)];
 

@@ -33,9 +33,5 @@ internal static class SqliteCommands
     public static DateTimeOffset ParseTime(string value) =>
         DateTimeOffset.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    public static string FormatETag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The version an ETag names; false for text this store never issued (which then matches no row).</summary>
-    public static bool TryParseETag(string etag, out long version) =>
-        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out version);
 }

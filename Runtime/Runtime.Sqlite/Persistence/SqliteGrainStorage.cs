@@ -31,7 +31,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
                 $"SELECT data, etag FROM grain_state WHERE {KeyFilter}", Key(grainId, stateName));
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await reader.ReadAsync(ct)
-                ? new StoredGrainState(reader.GetString(0), SqliteCommands.FormatETag(reader.GetInt64(1)))
+                ? new StoredGrainState(reader.GetString(0), StorageETags.Format(reader.GetInt64(1)))
                 : null;
         }, cancellationToken);
     }
@@ -54,14 +54,14 @@ public sealed class SqliteGrainStorage : IGrainStorage
                     ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING
                     """,
                     [.. Key(grainId, stateName), ("@data", json), ("@now", now), ("@first", first)]);
-                if (await insert.ExecuteNonQueryAsync(ct) == 1) { return SqliteCommands.FormatETag(first); }
+                if (await insert.ExecuteNonQueryAsync(ct) == 1) { return StorageETags.Format(first); }
             }
-            else if (SqliteCommands.TryParseETag(etag, out var version))
+            else if (StorageETags.TryParse(etag, out var version))
             {
                 await using var update = connection.Command(
                     $"UPDATE grain_state SET data = @data, etag = etag + 1, updated_at = @now WHERE {KeyFilter} AND etag = @etag RETURNING etag",
                     [.. Key(grainId, stateName), ("@data", json), ("@now", now), ("@etag", version)]);
-                if (await update.ExecuteScalarAsync(ct) is long next) { return SqliteCommands.FormatETag(next); }
+                if (await update.ExecuteScalarAsync(ct) is long next) { return StorageETags.Format(next); }
             }
 
             throw await ConflictAsync(connection, grainId, stateName, etag, ct);
@@ -79,7 +79,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
                 // Only "no record" matches a null ETag: clearing nothing is a no-op.
                 if (await StoredETagAsync(connection, grainId, stateName, ct) is null) { return true; }
             }
-            else if (SqliteCommands.TryParseETag(etag, out var version))
+            else if (StorageETags.TryParse(etag, out var version))
             {
                 await using var delete = connection.Command(
                     $"DELETE FROM grain_state WHERE {KeyFilter} AND etag = @etag", [.. Key(grainId, stateName), ("@etag", version)]);
@@ -97,7 +97,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     private static async Task<string?> StoredETagAsync(SqliteConnection connection, GrainId grainId, string stateName, CancellationToken cancellationToken)
     {
         await using var command = connection.Command($"SELECT etag FROM grain_state WHERE {KeyFilter}", Key(grainId, stateName));
-        return await command.ExecuteScalarAsync(cancellationToken) is long version ? SqliteCommands.FormatETag(version) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? StorageETags.Format(version) : null;
     }
 
     private static (string, object?)[] Key(GrainId grainId, string stateName)

@@ -71,7 +71,7 @@ public sealed class SqliteReminderTable : IReminderTable
                     ("@period", (long)(entry.Period.Ticks / TimeSpan.TicksPerMillisecond)),
                     ("@last", entry.LastTickAt is { } last ? SqliteCommands.FormatTime(last) : null),
                 ]);
-            return SqliteCommands.FormatETag((long)(await command.ExecuteScalarAsync(ct))!);
+            return StorageETags.Format((long)(await command.ExecuteScalarAsync(ct))!);
         }, cancellationToken);
     }
 
@@ -93,7 +93,7 @@ public sealed class SqliteReminderTable : IReminderTable
     {
         ArgumentNullException.ThrowIfNull(name);
         long version = 0;
-        if (etag is not null && !SqliteCommands.TryParseETag(etag, out version)) { return Task.FromResult(false); }
+        if (etag is not null && !StorageETags.TryParse(etag, out version)) { return Task.FromResult(false); }
         return _database.WriteAsync(async (connection, ct) =>
         {
             await using var command = etag is null
@@ -119,7 +119,7 @@ public sealed class SqliteReminderTable : IReminderTable
         SqliteCommands.ParseTime(reader.GetString(3)),
         TimeSpan.FromMilliseconds(reader.GetInt64(4)),
         reader.IsDBNull(5) ? null : SqliteCommands.ParseTime(reader.GetString(5)),
-        SqliteCommands.FormatETag(reader.GetInt64(6)));
+        StorageETags.Format(reader.GetInt64(6)));
 
     private static (string, object?)[] Row(GrainId grainId, string name) => [("@type", Type(grainId)), ("@key", grainId.Key), ("@name", name)];
 
