@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rayswarm.Grains;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Sqlite;
 
@@ -15,6 +16,7 @@ internal static class GatewayHostingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddDomainSystem();
         builder.UseSilo(silo => silo
             .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = options.DatabasePath)
             .UseSqliteReminders(o => o.DatabasePath = options.DatabasePath)

@@ -2,6 +2,7 @@ using System.Runtime.Loader;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Rayswarm.Grains;
 using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Postgres;
@@ -23,6 +24,7 @@ internal static class SiloConfiguration
             GrainCodeRegistry.Shared.Load(assembly);
         }
         var postgres = configuration["Rayswarm:Postgres"];
+        builder.Services.AddDomainSystem();
         builder.UseSilo(silo =>
         {
             if (string.IsNullOrEmpty(postgres))

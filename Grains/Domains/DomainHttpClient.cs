@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Rayswarm.Grains.Interfaces;
+
+namespace Rayswarm.Grains;
+
+/// <summary>
+/// The HTTP side of the domain contract, for domains outside the cluster (docs/domains.md):
+/// <list type="bullet">
+/// <item><c>POST {endpoint}/events</c> with the event; any 2xx is delivered.</item>
+/// <item><c>POST {endpoint}/actions/{action}</c> with <c>{"workflow_id", "step_id", "input"}</c>; a 2xx body (JSON, may be
+/// empty) is the output.</item>
+/// <item><c>POST {endpoint}/actions/{action}/compensate</c> with <c>{"workflow_id", "step_id", "input", "output"}</c>.</item>
+/// </list>
+/// Bodies are snake_case JSON. Anything else (no connection, a timeout, a non-2xx status) throws
+/// <see cref="DomainHttpException"/> naming the endpoint, so callers fail the step or retry the delivery and never hang.
+/// </summary>
+public sealed class DomainHttpClient(DomainHttpOptions options) : IDisposable
+{
+    /// <summary>The JSON conventions of the protocol.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+    {
+        Timeout = Timeout.InfiniteTimeSpan, // per call, below
+    };
+
+    /// <summary>Delivers <paramref name="domainEvent"/> to <c>{baseAddress}events</c>.</summary>
+    public async Task PostEventAsync(Uri baseAddress, DomainEvent domainEvent, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(new Uri(baseAddress, "events"), domainEvent, options.EventTimeout, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="action"/> at <c>{baseAddress}actions/{action}</c> and returns its output (JSON null when the body is empty).</summary>
+    public async Task<JsonElement> ExecuteAsync(Uri baseAddress, string action, string workflowId, string stepId, JsonElement input, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(baseAddress, "actions/" + Uri.EscapeDataString(action));
+        using var response = await SendAsync(uri, new { workflow_id = workflowId, step_id = stepId, input }, options.ActionTimeout, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (body.Length == 0) { return JsonSerializer.SerializeToElement<object?>(null); }
+        try
+        {
+            return JsonSerializer.Deserialize<JsonElement>(body);
+        }
+        catch (JsonException e)
+        {
+            throw new DomainHttpException($"POST {uri} answered with a body that is not JSON: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Undoes <paramref name="action"/> at <c>{baseAddress}actions/{action}/compensate</c>.</summary>
+    public async Task CompensateAsync(Uri baseAddress, string action, string workflowId, string stepId, JsonElement input, JsonElement output, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(baseAddress, "actions/" + Uri.EscapeDataString(action) + "/compensate");
+        using var response = await SendAsync(uri, new { workflow_id = workflowId, step_id = stepId, input, output }, options.ActionTimeout, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync<T>(Uri uri, T body, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.PostAsJsonAsync(uri, body, Json, timer.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DomainHttpException($"POST {uri} did not answer within {timeout.TotalSeconds:0.###} s.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DomainHttpException($"POST {uri} failed: {e.Message}", e);
+        }
+        if (response.IsSuccessStatusCode) { return response; }
+        using (response)
+        {
+            var detail = await ReadShortAsync(response, cancellationToken);
+            throw new DomainHttpException($"POST {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}{detail}");
+        }
+    }
+
+    private static async Task<string> ReadShortAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            return text.Length == 0 ? "" : ": " + (text.Length > 500 ? text[..500] + "…" : text);
+        }
+        catch (HttpRequestException)
+        {
+            return "";
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,26 @@
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains;
+
+/// <summary>Finds where a domain is served: a hosted domain's worker grain first, else the registry's port or endpoint
+/// (a bare port means <c>http://127.0.0.1:{port}</c>, as in the original design where domains ran beside the API).</summary>
+public sealed class DomainResolver(IGrainFactory grains, HostedDomainCatalog catalog)
+{
+    /// <summary>The target of <paramref name="domainId"/>, or null when it is neither hosted nor registered.</summary>
+    public async Task<DomainTarget?> ResolveAsync(string domainId)
+    {
+        ArgumentNullException.ThrowIfNull(domainId);
+        if (catalog.GrainTypeOf(domainId) is { } grainType)
+        {
+            return new DomainTarget.Hosted(grains.GetGrain<IDomainWorkerGrain>(new GrainId(grainType, domainId)));
+        }
+        var info = await grains.GetGrain<IDomainGrain>(domainId).GetSnapshot();
+        return info switch
+        {
+            { Endpoint: { } endpoint } => new DomainTarget.Remote(new Uri(endpoint.EndsWith('/') ? endpoint : endpoint + "/")),
+            { Port: { } port } => new DomainTarget.Remote(new Uri($"http://127.0.0.1:{port}/")),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains;
+
+/// <summary>Registers hosted domains and the services that reach domains (<see cref="DomainResolver"/>, <see cref="DomainHttpClient"/>).</summary>
+public static class DomainWorkerServiceCollectionExtensions
+{
+    /// <summary>The services every part of the domain system uses to reach domains; safe to call more than once.</summary>
+    public static IServiceCollection AddDomainReach(this IServiceCollection services, Action<DomainHttpOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (configure is not null)
+        {
+            var options = new DomainHttpOptions();
+            configure(options);
+            options.Validate();
+            services.RemoveAll<DomainHttpOptions>();
+            services.AddSingleton(options);
+        }
+        services.TryAddSingleton(new DomainHttpOptions());
+        services.TryAddSingleton(CatalogOf(services));
+        services.TryAddSingleton<DomainResolver>();
+        services.TryAddSingleton<DomainHttpClient>();
+        return services;
+    }
+
+    /// <summary>Hosts the domain <paramref name="domainId"/> in this silo as the grain class <typeparamref name="TGrain"/>.</summary>
+    public static IServiceCollection AddDomainWorker<TGrain>(this IServiceCollection services, string domainId)
+        where TGrain : Grain, IDomainWorkerGrain
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        DomainRegistration.ValidateDomainId(domainId);
+        var grainType = typeof(TGrain).GetCustomAttributes(typeof(GrainTypeAttribute), inherit: false) is [GrainTypeAttribute named]
+            ? named.Name
+            : typeof(TGrain).Name;
+        CatalogOf(services).Add(domainId, grainType);
+        return services.AddDomainReach();
+    }
+
+    private static HostedDomainCatalog CatalogOf(IServiceCollection services) =>
+        services.FirstOrDefault(d => d.ServiceType == typeof(HostedDomainCatalog))?.ImplementationInstance as HostedDomainCatalog
+        ?? AddCatalog(services);
+
+    private static HostedDomainCatalog AddCatalog(IServiceCollection services)
+    {
+        var catalog = new HostedDomainCatalog();
+        services.AddSingleton(catalog);
+        return catalog;
+    }
+}
