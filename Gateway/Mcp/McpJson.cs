@@ -1,0 +1,14 @@
+using System.Text.Json;
+using ModelContextProtocol;
+
+namespace Rayswarm.Gateway;
+
+/// <summary>The JSON conventions of MCP tool results: the SDK's settings with the gateway's snake_case names.</summary>
+internal static class McpJson
+{
+    public static readonly JsonSerializerOptions Options = new(McpJsonUtilities.DefaultOptions)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+    };
+}
