@@ -10,5 +10,7 @@ internal static class McpJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
+        // Nullable fields are written as null, as the HTTP API does and as the tools' output schemas require.
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
     };
 }

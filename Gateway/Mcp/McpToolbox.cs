@@ -57,12 +57,20 @@ internal sealed class McpToolbox
             if (_tools.TryGetValue(name, out var entry))
             {
                 McpScopes.EnsureAllowed(request.User, entry.Scope, name);
+                if (McpArguments.Problem(entry.Tool.ProtocolTool.InputSchema, request.Params?.Arguments) is { } problem)
+                {
+                    return McpToolErrors.Result(problem);
+                }
                 request.MatchedPrimitive = entry.Tool;
                 return await entry.Tool.InvokeAsync(request, cancellationToken);
             }
             if (await _domains.FindAsync(name, cancellationToken) is { } action)
             {
                 McpScopes.EnsureAllowed(request.User, McpScopes.Write, name);
+                if (McpArguments.Problem(action.Tool.InputSchema, request.Params?.Arguments) is { } problem)
+                {
+                    return McpToolErrors.Result(problem);
+                }
                 return await _domains.CallAsync(action, request.Params?.Arguments, cancellationToken);
             }
         }
