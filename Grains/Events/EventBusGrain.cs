@@ -8,8 +8,11 @@ namespace Rayswarm.Grains;
 /// to the event type's stream (group-committed with concurrent publishes) with no other grain call, lookup or read.
 /// Subscriptions are the streams' durable pattern subscriptions of one <see cref="EventDeliveryGrain"/> per domain and
 /// pattern, which makes subscribing idempotent; history, figures and dead letters come from the streams.
+/// Reentrant as well: it holds no state, and a publish waits for its batch to be durable, so without interleaving each
+/// activation would have one publish in flight and the group commit would have nothing to group.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMeter meter) : Grain, IEventBusGrain
 {
     private IStreamProvider? _streams;
