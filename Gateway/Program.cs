@@ -10,6 +10,7 @@ app.UseGateway();
 app.MapSystemApi();
 app.MapRegistryApi();
 app.MapMcp();
+app.MapEventsApi();
 
 app.Run();
 

@@ -46,22 +46,23 @@ public sealed record DomainRegistration(
         }
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming domain_id unless <paramref name="domainId"/> is a valid domain id.</summary>
-    public static void ValidateDomainId(string? domainId)
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="field"/> (domain_id by default) unless
+    /// <paramref name="domainId"/> is a valid domain id.</summary>
+    public static void ValidateDomainId(string? domainId, string field = "domain_id")
     {
         if (string.IsNullOrEmpty(domainId))
         {
-            throw new ArgumentException("domain_id is required.", "domain_id");
+            throw new ArgumentException($"{field} is required.", field);
         }
         if (domainId.Length > MaxDomainIdLength)
         {
-            throw new ArgumentException($"domain_id must be at most {MaxDomainIdLength} characters (was {domainId.Length}).", "domain_id");
+            throw new ArgumentException($"{field} must be at most {MaxDomainIdLength} characters (was {domainId.Length}).", field);
         }
         foreach (var c in domainId)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
             {
-                throw new ArgumentException($"domain_id may contain only letters, digits, '_', '-' and '.' (was '{domainId}').", "domain_id");
+                throw new ArgumentException($"{field} may contain only letters, digits, '_', '-' and '.' (was '{domainId}').", field);
             }
         }
     }

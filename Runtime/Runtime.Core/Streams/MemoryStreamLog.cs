@@ -54,7 +54,8 @@ public sealed partial class MemoryStreamLog(TimeProvider? timeProvider = null) :
 
                 var sequence = _lastSequence.GetValueOrDefault(e.Stream) + 1;
                 _lastSequence[e.Stream] = sequence;
-                var s = new StoredStreamEvent(++_lastPosition, StreamPartitions.Of(e.Stream), new StreamEvent(e.Stream, sequence, e.EventId, now, e.Data));
+                var position = ++_lastPosition;
+                var s = new StoredStreamEvent(position, StreamPartitions.Of(e.Stream), new StreamEvent(e.Stream, sequence, e.EventId, now, e.Data, position));
                 _events.Add(s);
                 if (!_streams.TryGetValue(e.Stream, out var stream)) { _streams[e.Stream] = stream = []; }
                 stream.Add(s);

@@ -21,8 +21,12 @@ internal sealed class StreamProvider(IStreamLog log, StreamsService service, Tim
     {
         ArgumentException.ThrowIfNullOrEmpty(streamNamespace);
         _ = new StreamPattern(pattern); // validates, with a clear FormatException
+        // Logs store publish times in whole milliseconds: a creation time with finer ticks would be later than an event
+        // published just after it in the same millisecond, and the subscription would skip that event.
+        var now = time.GetUtcNow();
+        var createdAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var added = await log.AddSubscriptionAsync(
-            new StreamSubscription(Guid.NewGuid().ToString("N"), streamNamespace, pattern, subscriber, time.GetUtcNow()), cancellationToken);
+            new StreamSubscription(Guid.NewGuid().ToString("N"), streamNamespace, pattern, subscriber, createdAt), cancellationToken);
         await service.SubscriptionsChangedAsync();
         return ToHandle(added);
     }

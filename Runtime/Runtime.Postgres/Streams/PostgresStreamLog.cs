@@ -242,7 +242,7 @@ public sealed partial class PostgresStreamLog : IStreamLog, IAsyncDisposable
         {
             var e = fresh[i];
             var (position, data) = inserted[e.EventId];
-            byId[e.EventId] = new StoredStreamEvent(position, partitions[i], new StreamEvent(e.Stream, sequences[i], e.EventId, publishedAt, data));
+            byId[e.EventId] = new StoredStreamEvent(position, partitions[i], new StreamEvent(e.Stream, sequences[i], e.EventId, publishedAt, data, position));
         }
     }
 
@@ -286,7 +286,8 @@ public sealed partial class PostgresStreamLog : IStreamLog, IAsyncDisposable
             reader.GetInt64(3),
             reader.GetString(4),
             reader.GetFieldValue<DateTimeOffset>(6),
-            reader.GetString(7)));
+            reader.GetString(7),
+            reader.GetInt64(0)));
 
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value)
     {

@@ -108,7 +108,7 @@ public sealed partial class SqliteStreamLog : IStreamLog
                 insert.Parameters["@partition"].Value = (long)partition;
                 insert.Parameters["@data"].Value = e.Data;
                 var position = (long)(await insert.ExecuteScalarAsync(ct))!;
-                stored[i] = new StoredStreamEvent(position, partition, new StreamEvent(e.Stream, sequence, e.EventId, publishedAt, e.Data));
+                stored[i] = new StoredStreamEvent(position, partition, new StreamEvent(e.Stream, sequence, e.EventId, publishedAt, e.Data, position));
             }
 
             await transaction.CommitAsync(ct);
@@ -231,7 +231,8 @@ public sealed partial class SqliteStreamLog : IStreamLog
             reader.GetInt64(3),
             reader.GetString(4),
             SqliteCommands.ParseTime(reader.GetString(6)),
-            reader.GetString(7)));
+            reader.GetString(7),
+            reader.GetInt64(0)));
 
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value)
     {

@@ -1,0 +1,4 @@
+namespace Rayswarm.Grains.Interfaces;
+
+/// <summary>How many events of one type were ever published.</summary>
+public sealed record EventTypeCount(string EventType, long Count);

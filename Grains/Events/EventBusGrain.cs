@@ -1,0 +1,116 @@
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains;
+
+/// <summary>
+/// The bus's entry point. A stateless worker, so publishing scales with the silo's cores: a publish is validated and appended
+/// to the event type's stream (group-committed with concurrent publishes) with no other grain call, lookup or read.
+/// Subscriptions are the streams' durable pattern subscriptions of one <see cref="EventDeliveryGrain"/> per domain and
+/// pattern, which makes subscribing idempotent; history, figures and dead letters come from the streams.
+/// Reentrant as well: it holds no state, and a publish waits for its batch to be durable, so without interleaving each
+/// activation would have one publish in flight and the group commit would have nothing to group.
+/// </summary>
+[StatelessWorker]
+[Reentrant]
+public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMeter meter) : Grain, IEventBusGrain
+{
+    private IStreamProvider? _streams;
+
+    private IStreamProvider Streams => _streams ??= this.GetStreamProvider();
+
+    public Task<DomainEvent> Publish(PublishRequest request) => Streams.PublishDomainEventAsync(request);
+
+    public async Task<EventSubscription> Subscribe(SubscribeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request, "request");
+        request.Validate();
+        if (await resolver.ResolveAsync(request.DomainId) is null)
+        {
+            throw new KeyNotFoundException($"Domain '{request.DomainId}' is neither hosted in the cluster nor registered: register it before subscribing.");
+        }
+        var handle = await Streams.SubscribeAsync(IEventBusGrain.StreamNamespace, request.Pattern, EventDeliveryGrain.IdOf(request.DomainId, request.Pattern));
+        return (await DescribeAsync([handle]))[0];
+    }
+
+    public async Task<bool> Unsubscribe(string subscriptionId)
+    {
+        if (string.IsNullOrEmpty(subscriptionId))
+        {
+            throw new ArgumentException("subscription_id is required.", "subscription_id");
+        }
+        var ours = (await BusSubscriptionsAsync()).Any(s => s.Id == subscriptionId);
+        return ours && await Streams.UnsubscribeAsync(subscriptionId);
+    }
+
+    public async Task<IReadOnlyList<EventSubscription>> GetSubscriptions(string? domainId = null)
+    {
+        if (domainId is not null) { DomainRegistration.ValidateDomainId(domainId); }
+        var handles = (await BusSubscriptionsAsync())
+            .Where(s => domainId is null || EventDeliveryGrain.DomainOf(s.Subscriber) == domainId)
+            .ToList();
+        return [.. (await DescribeAsync(handles))
+            .OrderBy(s => s.DomainId, StringComparer.Ordinal)
+            .ThenBy(s => s.Pattern, StringComparer.Ordinal)];
+    }
+
+    public async Task<EventBusStats> GetStats()
+    {
+        var stats = await Streams.GetStatsAsync(IEventBusGrain.StreamNamespace);
+        var types = stats.Streams.Where(s => s.Stream.Namespace == IEventBusGrain.StreamNamespace).ToList();
+        var total = types.Sum(t => t.Published);
+        var (recent, perSecond) = meter.Measure(total);
+        var subscriptions = await FiguresAsync(stats.Subscriptions.Where(s => EventDeliveryGrain.IsDeliveryGrain(s.Subscriber)));
+        return new EventBusStats(
+            total,
+            types.Count,
+            [.. types
+                .OrderByDescending(t => t.Published)
+                .ThenBy(t => t.Stream.Key, StringComparer.Ordinal)
+                .Take(EventBusStats.MaxTopEventTypes)
+                .Select(t => new EventTypeCount(t.Stream.Key, t.Published))],
+            subscriptions.Count,
+            subscriptions.Values.Sum(f => f.Delivered),
+            subscriptions.Values.Sum(f => f.Pending),
+            subscriptions.Values.Sum(f => f.DeadLetters),
+            recent,
+            perSecond,
+            DateTimeOffset.UtcNow);
+    }
+
+    private async Task<IReadOnlyList<StreamSubscriptionHandle>> BusSubscriptionsAsync() =>
+        [.. (await Streams.GetSubscriptionsAsync())
+            .Where(s => s.Namespace == IEventBusGrain.StreamNamespace && EventDeliveryGrain.IsDeliveryGrain(s.Subscriber))];
+
+    private async Task<IReadOnlyList<EventSubscription>> DescribeAsync(IReadOnlyList<StreamSubscriptionHandle> handles)
+    {
+        if (handles.Count == 0) { return []; }
+        var stats = await Streams.GetStatsAsync(IEventBusGrain.StreamNamespace);
+        var wanted = handles.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        var figures = await FiguresAsync(stats.Subscriptions.Where(s => wanted.Contains(s.Id)));
+        return [.. handles.Select(h =>
+        {
+            var f = figures.GetValueOrDefault(h.Id);
+            return new EventSubscription(h.Id, EventDeliveryGrain.DomainOf(h.Subscriber), h.Pattern, h.CreatedAt, f.Delivered, f.Pending, f.DeadLetters);
+        })];
+    }
+
+    /// <summary>Delivered, pending and dead letters per subscription: the streams count an event as finished when it was
+    /// delivered or parked, so parked ones (the newest <see cref="EventSubscription.MaxCountedDeadLetters"/>) are taken out.</summary>
+    private async Task<Dictionary<string, (long Delivered, long Pending, long DeadLetters)>> FiguresAsync(IEnumerable<SubscriptionStats> subscriptions)
+    {
+        var list = subscriptions.ToList();
+        if (list.Count == 0) { return []; }
+        var parked = (await Streams.GetDeadLettersAsync(null, EventSubscription.MaxCountedDeadLetters))
+            .GroupBy(d => d.SubscriptionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        return list.ToDictionary(
+            s => s.Id,
+            s =>
+            {
+                var dead = parked.GetValueOrDefault(s.Id);
+                return (Math.Max(0, s.Finished - dead), s.Lag, dead);
+            },
+            StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+using Rayswarm.Runtime.Core;
+
+namespace Rayswarm.Grains.Tests;
+
+/// <summary>A real silo with the whole domain system on in-memory storage and streams, on the real clock (deliveries retry
+/// with real back-off, kept short here), hosting two recording domains.</summary>
+public sealed class EventsSilo : IAsyncDisposable
+{
+    /// <summary>Delivery attempts before an event is parked.</summary>
+    public const int MaxAttempts = 3;
+
+    private EventsSilo(IHost host) => Host = host;
+
+    public IHost Host { get; }
+
+    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
+
+    public IEventBusGrain Bus => Grains.GetGrain<IEventBusGrain>(IEventBusGrain.Key);
+
+    public IRegistryGrain Registry => Grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
+
+    public IStreamProvider Streams => Host.Services.GetRequiredService<IStreamProvider>();
+
+    public static async Task<EventsSilo> StartAsync()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddDomainSystem();
+        builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.First);
+        builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.Second);
+        builder.Services.AddDomainReach(o => o.EventTimeout = TimeSpan.FromSeconds(5));
+        builder.UseSilo(silo => silo
+            .AddMemoryGrainStorage()
+            .AddStreams(o =>
+            {
+                o.MaxAttempts = MaxAttempts;
+                o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
+                o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
+            }));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new EventsSilo(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}
