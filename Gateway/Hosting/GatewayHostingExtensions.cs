@@ -17,6 +17,7 @@ internal static class GatewayHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddDomainSystem();
+        builder.Services.AddSqliteKnowledgeStore(options.DatabasePath);
         builder.UseSilo(silo => silo
             .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = options.DatabasePath)
             .UseSqliteReminders(o => o.DatabasePath = options.DatabasePath)
