@@ -6,6 +6,11 @@ namespace Rayswarm.Grains;
 /// <summary>The statements both stores run as written (parameters named @x in both), and how their rows are read.</summary>
 internal static class KnowledgeQueries
 {
+    /// <summary>A match's relevance: its rank <c>c.r</c> (higher is better) over the best rank among all matches of the
+    /// query, so the best textual match has 1 whatever the database's scale; ordering by r × confidence is the same as by
+    /// relevance × confidence.</summary>
+    public const string Relevance = "CASE WHEN max(c.r) OVER () > 0 THEN c.r / max(c.r) OVER () ELSE 1.0 END";
+
     public const string UpdateCounters = """
         UPDATE memory_contributions SET confidence = @confidence, verifications = @verifications, rejections = @rejections,
             verified_by = @verified_by, rejected_by = @rejected_by, applications = @applications, successes = @successes,

@@ -35,9 +35,6 @@ internal static class KnowledgeRows
 
     public static string Json(IReadOnlyList<string> list) => JsonSerializer.Serialize(list);
 
-    /// <summary>Maps a database rank r ≥ 0 (higher is better) onto 0..1.</summary>
-    public static double Relevance(double rank) => rank <= 0 ? 0 : rank / (1 + rank);
-
     private static JsonElement ParseJson(string json)
     {
         using var document = JsonDocument.Parse(json);

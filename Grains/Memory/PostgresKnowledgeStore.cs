@@ -92,14 +92,15 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(query);
         var words = KnowledgeText.Words(query.Query);
         const string Filters = "c.confidence >= @min AND (@type IS NULL OR c.contribution_type = @type) AND (@domain IS NULL OR c.domain_id = @domain)";
-        const string Relevance = "(ts_rank(c.search, q) / (1 + ts_rank(c.search, q)))::double precision";
         var sql = words.Count == 0
             ? $"SELECT {KnowledgeRows.Columns}, 1.0::double precision FROM memory_contributions c WHERE {Filters} ORDER BY c.confidence DESC, c.seq DESC LIMIT @limit"
             : $"""
-              SELECT {KnowledgeRows.Columns}, {Relevance}
-              FROM memory_contributions c, plainto_tsquery('{Config}', @query) q
-              WHERE c.search @@ q AND {Filters}
-              ORDER BY {Relevance} * c.confidence DESC, c.seq DESC LIMIT @limit
+              WITH matched AS (
+                  SELECT c.*, ts_rank(c.search, q)::double precision AS r
+                  FROM memory_contributions c, plainto_tsquery('{Config}', @query) q
+                  WHERE c.search @@ q AND {Filters})
+              SELECT {KnowledgeRows.Columns}, {KnowledgeQueries.Relevance} FROM matched c
+              ORDER BY c.r * c.confidence DESC, c.seq DESC LIMIT @limit
               """;
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(sql,

@@ -97,15 +97,14 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         ArgumentNullException.ThrowIfNull(query);
         var words = KnowledgeText.Words(query.Query);
         const string Filters = "c.confidence >= @min AND (@type IS NULL OR c.contribution_type = @type) AND (@domain IS NULL OR c.domain_id = @domain)";
-        // bm25() is negative, more negative for better matches; its negation is the rank r of KnowledgeRows.Relevance.
+        // bm25() is negative, more negative for better matches: its negation is the rank r.
         var sql = words.Count == 0
             ? $"SELECT {KnowledgeRows.Columns}, 1.0 AS relevance FROM memory_contributions c WHERE {Filters} ORDER BY c.confidence DESC, c.seq DESC LIMIT @limit"
             : $"""
-              WITH hits AS (SELECT rowid AS seq, max(-bm25(memory_search), 0) AS r FROM memory_search WHERE memory_search MATCH @match)
-              SELECT {KnowledgeRows.Columns}, h.r / (1 + h.r) AS relevance
-              FROM hits h JOIN memory_contributions c ON c.seq = h.seq
-              WHERE {Filters}
-              ORDER BY h.r / (1 + h.r) * c.confidence DESC, c.seq DESC LIMIT @limit
+              WITH hits AS (SELECT rowid AS seq, -bm25(memory_search) AS r FROM memory_search WHERE memory_search MATCH @match),
+              matched AS (SELECT c.*, h.r FROM hits h JOIN memory_contributions c ON c.seq = h.seq WHERE {Filters})
+              SELECT {KnowledgeRows.Columns}, {KnowledgeQueries.Relevance} FROM matched c
+              ORDER BY c.r * c.confidence DESC, c.seq DESC LIMIT @limit
               """;
         // Each word quoted (so no word is FTS5 syntax), all required.
         var match = string.Join(" AND ", words.Select(w => $"\"{w}\""));
