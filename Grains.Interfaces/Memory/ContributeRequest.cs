@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Rayswarm.Grains.Interfaces;
@@ -10,6 +11,9 @@ public sealed record ContributeRequest(string DomainId, string ContributionType,
 {
     /// <summary>The largest content accepted, as compact UTF-8 JSON.</summary>
     public const int MaxContentBytes = 64 * 1024;
+
+    // Measured as UTF-8, not with non-ASCII text escaped (which would count "é" as six bytes).
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field (domain_id, contribution_type, content).</summary>
     public void Validate()
@@ -24,7 +28,7 @@ public sealed record ContributeRequest(string DomainId, string ContributionType,
         {
             throw new ArgumentException("content must not be an empty object.", "content");
         }
-        var size = JsonSerializer.SerializeToUtf8Bytes(Content).Length;
+        var size = JsonSerializer.SerializeToUtf8Bytes(Content, Compact).Length;
         if (size > MaxContentBytes)
         {
             throw new ArgumentException($"content must be at most {MaxContentBytes} bytes of JSON (was {size}).", "content");

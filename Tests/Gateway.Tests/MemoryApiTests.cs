@@ -123,6 +123,14 @@ public sealed class MemoryApiTests(GatewayFixture fixture) : IClassFixture<Gatew
     }
 
     [Fact]
+    public async Task Content_over_64_KiB_is_a_400_naming_content()
+    {
+        var body = $$$"""{"domain_id": "mem_big", "contribution_type": "optimization", "content": {"text": "{{{new string('x', 70_000)}}}"}}""";
+
+        HttpJson.AssertProblem(await Http.PostJsonAsync("/domains/memory/contribute", body), 400, "content must be at most 65536 bytes");
+    }
+
+    [Fact]
     public async Task Bad_verifications_and_applications_are_400_problems_naming_the_field()
     {
         var id = await ContributeAsync("mem_target", """{"tip": "target"}""");
