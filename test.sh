@@ -98,6 +98,20 @@ start_postgres() {
     exit 1
 }
 
+# The MCP tests drive the gateway with an independent client (the npm @modelcontextprotocol/sdk): they need node and npm.
+ensure_node() {
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return
+    if [[ $EUID -ne 0 ]]; then
+        log "node and npm are missing, and installing them needs root: sudo apt-get install -y --no-install-recommends nodejs npm"
+        exit 1
+    fi
+    log "installing node and npm from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends nodejs npm
+}
+ensure_node
+
 if [[ -n "${RAYSWARM_TEST_POSTGRES:-}" ]]; then
     log "using the PostgreSQL server in RAYSWARM_TEST_POSTGRES"
 else

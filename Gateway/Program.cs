@@ -1,14 +1,16 @@
 using Rayswarm.Gateway;
 
 // Settings come from beside the executable; data (--data-dir, default ./data) from where it is started.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = McpStdio.NormalizeSwitch(args), ContentRootPath = AppContext.BaseDirectory });
 builder.AddGateway();
+builder.AddMcp();
 
 var app = builder.Build();
 app.UseGateway();
 app.MapSystemApi();
 app.MapRegistryApi();
 app.MapMemoryApi();
+app.MapMcp();
 
 app.Run();
 

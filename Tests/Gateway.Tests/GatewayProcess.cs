@@ -54,7 +54,7 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         if (ListeningLine().Match(line) is { Success: true } m) { _listening.TrySetResult(new Uri(m.Groups[1].Value)); }
     }
 
-    private static string GatewayDll()
+    internal static string GatewayDll()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Rayswarm.Orleans.sln"))) { dir = dir.Parent; }

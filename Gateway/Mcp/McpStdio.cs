@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using ModelContextProtocol.Server;
+
+namespace Rayswarm.Gateway;
+
+/// <summary>
+/// <c>--mcp-stdio</c>: the gateway's MCP server over stdin/stdout for local agents, with the embedded silo and without
+/// Kestrel. The gateway stops when the client closes stdin.
+/// </summary>
+internal sealed class McpStdio(GatewayMcpServer servers, ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    /// <summary>The command-line switch.</summary>
+    public const string Switch = "--mcp-stdio";
+
+    private const string Key = "mcp-stdio";
+
+    /// <summary>Rewrites the bare switch as <c>--mcp-stdio=true</c>: the command-line configuration would otherwise take
+    /// the next argument as its value.</summary>
+    public static string[] NormalizeSwitch(string[] args) => [.. args.Select(a => a == Switch ? Switch + "=true" : a)];
+
+    public static bool IsRequested(IConfiguration configuration) =>
+        bool.TryParse(configuration[Key], out var requested) && requested;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var transport = new StdioServerTransport(GatewayMcpServer.Name, loggerFactory);
+            await using var server = servers.Create(transport);
+            await server.RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>Stands in for Kestrel in stdio mode: the host runs (silo, services) but listens on no port.</summary>
+    internal sealed class NoHttpServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull =>
+            Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
+    }
+}
