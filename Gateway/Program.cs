@@ -9,6 +9,7 @@ var app = builder.Build();
 app.UseGateway();
 app.MapSystemApi();
 app.MapRegistryApi();
+app.MapMemoryApi();
 app.MapMcp();
 app.MapEventsApi();
 

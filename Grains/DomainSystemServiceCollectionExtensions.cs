@@ -13,6 +13,7 @@ public static class DomainSystemServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddDomainReach();
         services.AddEventBus();
+        services.AddSharedMemory();
         return services;
     }
 }

@@ -35,6 +35,7 @@ internal static class SiloConfiguration
                     .UseSqliteReminders(o => o.DatabasePath = database)
                     .AddStreams()
                     .UseSqliteStreamLog(o => o.DatabasePath = database);
+                silo.Services.AddSqliteKnowledgeStore(database);
                 return;
             }
             silo.UseClustering()
@@ -43,6 +44,7 @@ internal static class SiloConfiguration
                 .UsePostgresReminders(o => o.ConnectionString = postgres)
                 .AddStreams()
                 .UsePostgresStreamLog(postgres);
+            silo.Services.AddPostgresKnowledgeStore(postgres);
         });
         return builder;
     }

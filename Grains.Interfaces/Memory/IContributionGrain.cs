@@ -1,0 +1,20 @@
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains.Interfaces;
+
+/// <summary>One contribution (key = its id). Its verifications and applications are applied one at a time, through the
+/// knowledge store, which holds the contribution.</summary>
+public interface IContributionGrain : IGrainWithStringKey
+{
+    /// <summary>The contribution; <see cref="KeyNotFoundException"/> when there is none with this id.</summary>
+    Task<Contribution> Get();
+
+    /// <summary>Records a verification and returns the contribution with its new confidence. Unknown id:
+    /// <see cref="KeyNotFoundException"/>; the contributor itself or a domain that verified before:
+    /// <see cref="ConflictException"/>; invalid request: <see cref="ArgumentException"/>.</summary>
+    Task<Contribution> Verify(VerifyRequest request);
+
+    /// <summary>Records an application's outcome and returns the contribution with its new confidence. Unknown id:
+    /// <see cref="KeyNotFoundException"/>; invalid request: <see cref="ArgumentException"/>.</summary>
+    Task<Contribution> Apply(ApplyRequest request);
+}

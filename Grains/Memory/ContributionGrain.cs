@@ -1,0 +1,77 @@
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains;
+
+/// <summary>One contribution. Being one activation, it applies verifications and applications one at a time, so each
+/// recomputes the confidence from the latest counts; the knowledge store holds the contribution (this grain caches it).</summary>
+public sealed class ContributionGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IContributionGrain
+{
+    private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private Contribution? _current;
+
+    private string ContributionId => GetPrimaryKeyString();
+
+    public Task<Contribution> Get() => LoadAsync();
+
+    public async Task<Contribution> Verify(VerifyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request, "request");
+        request.Validate();
+        var current = await LoadAsync();
+        var verifier = request.DomainId;
+        if (verifier == current.DomainId)
+        {
+            throw new ConflictException($"Domain '{verifier}' contributed '{ContributionId}' and cannot verify it.");
+        }
+        if (current.VerifiedBy.Contains(verifier) || current.RejectedBy.Contains(verifier))
+        {
+            throw AlreadyVerified(verifier);
+        }
+        var valid = request.Valid ?? true;
+        var updated = WithConfidence(valid
+            ? current with { Verifications = current.Verifications + 1, VerifiedBy = [.. current.VerifiedBy, verifier], UpdatedAt = Now() }
+            : current with { Rejections = current.Rejections + 1, RejectedBy = [.. current.RejectedBy, verifier], UpdatedAt = Now() });
+        _current = null; // until the write is known to have happened
+        if (!await _store.AddVerificationAsync(updated, verifier, valid, request.Notes))
+        {
+            throw AlreadyVerified(verifier);
+        }
+        _current = updated;
+        await this.AnnounceAsync(MemoryEvents.Verified, verifier, updated, ("verifier_domain", verifier), ("valid", valid));
+        return updated;
+    }
+
+    public async Task<Contribution> Apply(ApplyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request, "request");
+        request.Validate();
+        var current = await LoadAsync();
+        var updated = WithConfidence(current with
+        {
+            Applications = current.Applications + 1,
+            Successes = current.Successes + (request.Succeeded ? 1 : 0),
+            Failures = current.Failures + (request.Succeeded ? 0 : 1),
+            UpdatedAt = Now(),
+        });
+        _current = null;
+        await _store.AddApplicationAsync(updated, request.DomainId, request.Outcome, request.Notes);
+        _current = updated;
+        await this.AnnounceAsync(MemoryEvents.Applied, request.DomainId, updated, ("applied_by", request.DomainId), ("outcome", request.Outcome));
+        return updated;
+    }
+
+    private async Task<Contribution> LoadAsync() =>
+        _current ??= await _store.GetAsync(ContributionId)
+            ?? throw new KeyNotFoundException($"Contribution '{ContributionId}' does not exist.");
+
+    private ConflictException AlreadyVerified(string verifier) =>
+        new($"Domain '{verifier}' has already verified contribution '{ContributionId}'.");
+
+    private static Contribution WithConfidence(Contribution c) =>
+        c with { Confidence = MemoryConfidence.Compute(c.Verifications, c.Rejections, c.Successes, c.Failures) };
+
+    /// <summary>Whole milliseconds, which every store keeps exactly.</summary>
+    private DateTimeOffset Now() => MemoryClock.Now(_time);
+}

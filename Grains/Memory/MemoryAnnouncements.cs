@@ -1,0 +1,32 @@
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains;
+
+/// <summary>Publishes the shared memory's events on the event bus (see <see cref="MemoryEvents"/>), as the registry does.</summary>
+internal static class MemoryAnnouncements
+{
+    public static async Task AnnounceAsync(this Grain grain, string eventType, string sourceDomain, Contribution contribution,
+        params (string Name, object? Value)[] extra)
+    {
+        IStreamProvider streams;
+        try
+        {
+            streams = grain.GetStreamProvider();
+        }
+        catch (InvalidOperationException)
+        {
+            return; // streams are not configured on this silo: nothing to announce to
+        }
+        var data = new Dictionary<string, object?>
+        {
+            ["source_domain"] = sourceDomain,
+            ["contribution_id"] = contribution.ContributionId,
+            ["domain_id"] = contribution.DomainId,
+            ["contribution_type"] = contribution.ContributionType,
+            ["confidence"] = contribution.Confidence,
+        };
+        foreach (var (name, value) in extra) { data[name] = value; }
+        await streams.PublishAsync(new StreamId(RegistryEvents.Namespace, eventType), data);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+using Rayswarm.Runtime.Sqlite;
+
+namespace Rayswarm.Grains.Tests;
+
+/// <summary>The knowledge store contract against a real SQLite file, a new one for every test.</summary>
+public sealed class SqliteKnowledgeStoreTests(SqliteKnowledgeStoreTests.Folder folder) : KnowledgeStoreContract, IClassFixture<SqliteKnowledgeStoreTests.Folder>
+{
+    private readonly string _path = folder.NewPath();
+
+    protected override Task<IKnowledgeStore> CreateAsync() =>
+        Task.FromResult<IKnowledgeStore>(new SqliteKnowledgeStore(new SqliteStorageOptions { DatabasePath = _path }));
+
+    /// <summary>A temporary folder for this class's database files, deleted afterwards.</summary>
+    public sealed class Folder : IDisposable
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "rayswarm-memory-" + Guid.NewGuid().ToString("N")[..12]);
+
+        public Folder() => Directory.CreateDirectory(_folder);
+
+        public string NewPath() => Path.Combine(_folder, $"{Guid.NewGuid():N}.db");
+
+        public void Dispose()
+        {
+            // Pooled connections keep the files open.
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
