@@ -12,6 +12,7 @@ public static class DomainSystemServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDomainReach();
+        services.AddWorkflows();
         return services;
     }
 }
