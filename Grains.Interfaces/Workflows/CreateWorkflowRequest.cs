@@ -36,7 +36,7 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"steps[{i}].{e.Message}", "steps", e);
+                throw new ArgumentException($"steps[{i}].{e.Message.Replace(" (Parameter 'domain_id')", "", StringComparison.Ordinal)}", "steps", e);
             }
             if (string.IsNullOrWhiteSpace(step.Action)) { throw new ArgumentException($"steps[{i}].action is required.", "steps"); }
             if (step.TimeoutSeconds is { } t && t is < 1 or > MaxTimeoutSeconds)
