@@ -7,6 +7,7 @@ builder.AddGateway();
 var app = builder.Build();
 app.UseGateway();
 app.MapSystemApi();
+app.MapRegistryApi();
 
 app.Run();
 

@@ -11,7 +11,7 @@ internal static class SystemApi
     public static IEndpointRouteBuilder MapSystemApi(this IEndpointRouteBuilder routes)
     {
         var system = routes.MapGroup("/domains/system").WithTags("System");
-        system.MapGet("/health", GetHealthAsync).WithName("GetSystemHealth");
+        system.MapGet("/health", GetHealthAsync).WithName("GetSystemHealth").AllowAnonymous();
         return routes;
     }
 

@@ -1,13 +1,14 @@
 namespace Rayswarm.Gateway;
 
 /// <summary>
-/// Security by default: the gateway serves loopback addresses only until API keys and a cluster secret protect it.
-/// Any other bind address stops the start with a message that says why.
+/// Security by default: the gateway serves loopback addresses only, unless API keys and a cluster secret protect it.
+/// Any other bind address without both stops the start with a message that says why.
 /// </summary>
 internal static class BindAddressGuard
 {
-    public static void EnsureLoopback(IConfiguration configuration)
+    public static void EnsureProtected(IConfiguration configuration, GatewayOptions options)
     {
+        if (options.ApiKeys.Count > 0 && !string.IsNullOrEmpty(options.Secret)) { return; }
         var urls = (configuration["urls"] ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
@@ -16,7 +17,7 @@ internal static class BindAddressGuard
             if (!IsLoopback(url))
             {
                 throw new InvalidOperationException(
-                    $"Refusing to listen on '{url}': only loopback addresses (127.0.0.1, [::1], localhost) may be served without API keys and a cluster secret.");
+                    $"Refusing to listen on '{url}': only loopback addresses (127.0.0.1, [::1], localhost) may be served without API keys (--api-keys-file) and a cluster secret (--secret).");
             }
         }
     }

@@ -1,27 +1,49 @@
 using System.Text.Json;
 using Rayswarm.Grains;
-using Rayswarm.Runtime.Core;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>Composes the gateway: JSON conventions, problem details and, in embedded mode, a co-hosted silo on SQLite.</summary>
+/// <summary>Composes the gateway: JSON conventions, problem details, API keys, the OpenAPI document and either a
+/// co-hosted silo on SQLite (embedded mode) or a client of a cluster (cluster mode, <c>--postgres</c>).</summary>
 internal static class GatewayHostingExtensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        BindAddressGuard.EnsureLoopback(builder.Configuration);
         var options = GatewayOptions.From(builder.Configuration);
-        Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
+        BindAddressGuard.EnsureProtected(builder.Configuration, options);
         builder.Services.AddSingleton(options);
-        builder.Services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // Answers the framework writes itself (status code pages) still say what to do.
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the {options.MaxRequestBodyBytes} bytes this gateway accepts (--max-request-body-bytes).",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
+                StatusCodes.Status404NotFound => $"No route {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}; see /openapi/v1.json.",
+                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
+                _ => null,
+            };
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures (unreadable JSON, wrong content type) throw so ProblemExceptionHandler can name the problem.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Rayswarm domain system";
+            document.Info.Description = "Registry, event bus, shared memory and workflows of the domain cluster.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddDomainSystem();
-        builder.UseSilo(silo => silo
-            .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = options.DatabasePath)
-            .UseSqliteReminders(o => o.DatabasePath = options.DatabasePath)
-            .AddStreams()
-            .UseSqliteStreamLog(o => o.DatabasePath = options.DatabasePath));
+        if (options.IsClusterMode)
+        {
+            builder.AddClusterClient(options);
+        }
+        else
+        {
+            builder.AddEmbeddedSilo(options);
+        }
         return builder;
     }
 
@@ -29,6 +51,14 @@ internal static class GatewayHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "swagger";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Rayswarm v1");
+        });
         return app;
     }
 }

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Gateway;
+
+/// <summary>
+/// The one place where exceptions become HTTP answers (RFC 7807): bad input from the request or a grain's validation
+/// (<see cref="ArgumentException"/>, unreadable JSON) is 400 with the message naming the field; an unknown id
+/// (<see cref="KeyNotFoundException"/>) 404; <see cref="ConflictException"/> 409; an oversized body 413; a wrong content
+/// type 415; a cluster that cannot answer 503. Anything else is a 500 without internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+        }
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => (413, "Request body too large", e.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (415, "Unsupported media type", "Send the body as JSON with Content-Type: application/json."),
+        BadHttpRequestException e => (e.StatusCode, "Bad request", Describe(e)),
+        ArgumentException e => (400, "Invalid request", WithoutParameterSuffix(e.Message)),
+        KeyNotFoundException e => (404, "Not found", e.Message),
+        ConflictException e => (409, "Conflict", e.Message),
+        GrainCallTimeoutException or SiloUnavailableException => (503, "The cluster cannot answer", exception.Message),
+        _ => (500, "Internal error", "The gateway failed to handle the request; see its log."),
+    };
+
+    // "Failed to read parameter … as JSON" alone does not say what is wrong; the JSON error knows the field.
+    private static string Describe(BadHttpRequestException e) => e.InnerException switch
+    {
+        JsonException { Path: { Length: > 2 } path } => $"{path[2..]} has the wrong type or is malformed (JSON path {path}).",
+        JsonException json => $"The body is not valid JSON: {json.Message}",
+        _ => e.Message,
+    };
+
+    // ArgumentException appends " (Parameter 'x')" to its message; the messages name their field already.
+    private static string WithoutParameterSuffix(string message)
+    {
+        var at = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return at > 0 && message.EndsWith("')", StringComparison.Ordinal) ? message[..at] : message;
+    }
+}
