@@ -8,6 +8,7 @@ var app = builder.Build();
 app.UseGateway();
 app.MapSystemApi();
 app.MapRegistryApi();
+app.MapWorkflowsApi();
 
 app.Run();
 

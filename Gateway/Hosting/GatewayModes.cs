@@ -1,3 +1,4 @@
+using Rayswarm.Grains;
 using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Postgres;
@@ -12,6 +13,7 @@ internal static class GatewayModes
     public static void AddEmbeddedSilo(this WebApplicationBuilder builder, GatewayOptions options)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
+        builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(Path.GetFullPath(options.DataDir), "signing-key.pem"));
         builder.UseSilo(silo => silo
             .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = options.DatabasePath)
             .UseSqliteReminders(o => o.DatabasePath = options.DatabasePath)

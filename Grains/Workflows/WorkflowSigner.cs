@@ -12,7 +12,7 @@ public sealed class WorkflowSigner : IDisposable
 
     private readonly ECDsa _key;
 
-    /// <summary>Loads or derives the key now, so a bad setting stops the silo at start rather than at the first workflow.</summary>
+    /// <summary>Loads, derives or creates the key; throws <see cref="InvalidOperationException"/> naming a bad setting.</summary>
     public WorkflowSigner(WorkflowSigningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
