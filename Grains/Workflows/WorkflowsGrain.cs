@@ -4,8 +4,10 @@ using Rayswarm.Runtime.Abstractions;
 namespace Rayswarm.Grains;
 
 /// <summary>The workflows' entry point. A stateless worker, so it is never a hot spot: per-workflow calls go to the
-/// workflow's grain; lists and stats ask every index partition in parallel and merge.</summary>
+/// workflow's grain; lists and stats ask every index partition in parallel and merge. Reentrant (it has no state), so an
+/// <see cref="Execute"/> waiting for its workflow does not hold up the calls queued behind it.</summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class WorkflowsGrain : Grain, IWorkflowsGrain
 {
     private const int DefaultLimit = 50;

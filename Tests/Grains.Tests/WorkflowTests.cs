@@ -91,6 +91,20 @@ public sealed class WorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Executions_waiting_for_their_workflows_do_not_queue_behind_each_other()
+    {
+        // Each workflow's only step waits until all of them reached the barrier: they must all be executing at once.
+        const int count = 8;
+        var barrier = Guid.NewGuid().ToString("N");
+        var created = await Task.WhenAll(Enumerable.Range(0, count).Select(i => _silo.Workflows.Create(
+            new CreateWorkflowRequest("concurrent", [Step("alpha", "meet", new { tag = $"T{i}", barrier, parties = count })]))));
+
+        var done = await Task.WhenAll(created.Select(w => _silo.Workflows.Execute(w.WorkflowId, 20))).Within(30_000);
+
+        Assert.All(done, w => Assert.True(w.Status == WorkflowStatus.Completed, w.Error));
+    }
+
+    [Fact]
     public async Task A_step_that_depends_on_nothing_runs_first_and_later_steps_wait_for_all_their_dependencies()
     {
         var barrier = Guid.NewGuid().ToString("N");
