@@ -228,6 +228,19 @@ public sealed class WorkflowTests : IAsyncLifetime
         Assert.Equal(WorkflowPartitions.Count, stats.Partitions);
     }
 
+    [Fact]
+    public async Task Concurrent_status_changes_in_one_index_partition_are_all_kept()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ =>
+            _silo.Workflows.Create(new CreateWorkflowRequest("many", [Step("alpha", "echo", "A")]))));
+        await Task.WhenAll(created.Select(w => _silo.Workflows.Execute(w.WorkflowId, 20)));
+
+        var completed = await _silo.Workflows.List(WorkflowStatus.Completed, 1000, null);
+
+        Assert.Equal(created.Select(w => w.WorkflowId).Order(), completed.Workflows.Select(w => w.WorkflowId).Order());
+        Assert.Equal(64, (await _silo.Workflows.GetStats()).ByStatus[WorkflowStatus.Completed]);
+    }
+
     [Theory]
     [InlineData("bogus", null, null, "status")]
     [InlineData(null, 0, null, "limit")]
