@@ -12,6 +12,7 @@ app.MapRegistryApi();
 app.MapMemoryApi();
 app.MapMcp();
 app.MapEventsApi();
+app.MapWorkflowsApi();
 
 app.Run();
 

@@ -14,6 +14,7 @@ public static class DomainSystemServiceCollectionExtensions
         services.AddDomainReach();
         services.AddEventBus();
         services.AddSharedMemory();
+        services.AddWorkflows();
         return services;
     }
 }

@@ -25,11 +25,18 @@ internal static class SiloConfiguration
         }
         var postgres = configuration["Rayswarm:Postgres"];
         builder.Services.AddDomainSystem();
+        var dataDir = Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data");
+        // Workflow proofs: every silo of a cluster derives the same key from the shared secret; a lone silo keeps one in its data dir.
+        builder.Services.AddWorkflowSigning(o =>
+        {
+            o.ClusterSecret = configuration["Rayswarm:Cluster:Secret"];
+            o.KeyFile = Path.Combine(dataDir, "signing-key.pem");
+        });
         builder.UseSilo(silo =>
         {
             if (string.IsNullOrEmpty(postgres))
             {
-                var database = Path.Combine(Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data"), "rayswarm.db");
+                var database = Path.Combine(dataDir, "rayswarm.db");
                 Directory.CreateDirectory(Path.GetDirectoryName(database)!);
                 silo.AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
                     .UseSqliteReminders(o => o.DatabasePath = database)

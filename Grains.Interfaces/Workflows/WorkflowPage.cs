@@ -1,0 +1,8 @@
+namespace Rayswarm.Grains.Interfaces;
+
+/// <summary>A page of workflows, newest first (the body of <c>GET /domains/workflows/list</c>).</summary>
+/// <param name="Workflows">The page.</param>
+/// <param name="Total">How many workflows match the filter.</param>
+/// <param name="Limit">The page size asked for.</param>
+/// <param name="Offset">How many matching workflows were skipped.</param>
+public sealed record WorkflowPage(IReadOnlyList<WorkflowSummary> Workflows, int Total, int Limit, int Offset);

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Rayswarm.Grains.Interfaces;
+
+/// <summary>One step of a workflow as it stands.</summary>
+/// <param name="StepId">The step's id.</param>
+/// <param name="DomainId">The domain that runs it.</param>
+/// <param name="Action">The domain's action.</param>
+/// <param name="DependsOn">The steps it waits for.</param>
+/// <param name="Data">Its own input.</param>
+/// <param name="Status">Its status (<see cref="WorkflowStepStatus"/>).</param>
+/// <param name="Output">The action's output once completed.</param>
+/// <param name="Error">Why the action or its compensation failed.</param>
+/// <param name="StartedAt">When the action (last) started.</param>
+/// <param name="CompletedAt">When the action completed or failed.</param>
+public sealed record WorkflowStepInfo(
+    string StepId,
+    string DomainId,
+    string Action,
+    IReadOnlyList<string> DependsOn,
+    JsonElement? Data,
+    string Status,
+    JsonElement? Output,
+    string? Error,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt);

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace Rayswarm.Grains;
+
+/// <summary>
+/// Runs a step's action or compensation on its domain (a hosted worker grain or an HTTP endpoint, found by
+/// <see cref="DomainResolver"/>) within the step's timeout. Runs outside grain turns; every failure (unknown domain,
+/// unreachable endpoint, exception, timeout) comes back as a <see cref="WorkflowStepException"/> with a message for people.
+/// </summary>
+public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient http, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Runs <paramref name="action"/> of <paramref name="domainId"/> and returns its output.</summary>
+    public Task<JsonElement> ExecuteAsync(string domainId, string action, string workflowId, string stepId, JsonElement input, TimeSpan timeout) =>
+        WithinAsync(timeout, async cancellation =>
+        {
+            var output = await ResolveAsync(domainId) switch
+            {
+                DomainTarget.Hosted hosted => await hosted.Worker.Execute(action, input),
+                DomainTarget.Remote remote => await http.ExecuteAsync(remote.BaseAddress, action, workflowId, stepId, input, cancellation),
+                _ => throw new InvalidOperationException("unknown domain target"),
+            };
+            return output.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : output;
+        });
+
+    /// <summary>Undoes an earlier <see cref="ExecuteAsync"/> that returned <paramref name="output"/>.</summary>
+    public Task CompensateAsync(string domainId, string action, string workflowId, string stepId, JsonElement input, JsonElement output, TimeSpan timeout) =>
+        WithinAsync(timeout, async cancellation =>
+        {
+            switch (await ResolveAsync(domainId))
+            {
+                case DomainTarget.Hosted hosted:
+                    await hosted.Worker.Compensate(action, input, output);
+                    break;
+                case DomainTarget.Remote remote:
+                    await http.CompensateAsync(remote.BaseAddress, action, workflowId, stepId, input, output, cancellation);
+                    break;
+            }
+            return true;
+        });
+
+    private async Task<DomainTarget> ResolveAsync(string domainId) =>
+        await resolver.ResolveAsync(domainId)
+        ?? throw new WorkflowStepException($"domain '{domainId}' is neither hosted in the cluster nor registered.");
+
+    private async Task<T> WithinAsync<T>(TimeSpan timeout, Func<CancellationToken, Task<T>> work)
+    {
+        using var cancellation = new CancellationTokenSource(timeout, _time);
+        var task = work(cancellation.Token);
+        try
+        {
+            return await task.WaitAsync(timeout, _time);
+        }
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && cancellation.IsCancellationRequested))
+        {
+            _ = task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default); // observed: it may still fail later
+            throw new WorkflowStepException($"timed out after {timeout.TotalSeconds:0.###} s.", e);
+        }
+        catch (WorkflowStepException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            throw new WorkflowStepException(e.Message, e);
+        }
+    }
+}

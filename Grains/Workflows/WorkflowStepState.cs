@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Rayswarm.Grains.Interfaces;
+
+namespace Rayswarm.Grains;
+
+/// <summary>One step's definition and progress.</summary>
+public sealed class WorkflowStepState
+{
+    public string StepId { get; set; } = "";
+
+    public string DomainId { get; set; } = "";
+
+    public string Action { get; set; } = "";
+
+    public JsonElement? Data { get; set; }
+
+    public List<string> DependsOn { get; set; } = [];
+
+    public int? TimeoutSeconds { get; set; }
+
+    public string Status { get; set; } = WorkflowStepStatus.Pending;
+
+    public JsonElement? Output { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>1 for the first step to complete, 2 for the next…; compensation runs in reverse of this.</summary>
+    public int? CompletionOrder { get; set; }
+
+    public WorkflowStepInfo ToInfo() =>
+        new(StepId, DomainId, Action, [.. DependsOn], Data, Status, Output, Error, StartedAt, CompletedAt);
+}

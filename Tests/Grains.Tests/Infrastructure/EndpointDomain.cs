@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Rayswarm.Testing;
+
+/// <summary>
+/// A domain outside the cluster: a real HTTP server on 127.0.0.1 (port chosen by the OS) speaking the action protocol
+/// (POST /actions/{action}, POST /actions/{action}/compensate). <see cref="Handler"/> answers each call; every call is
+/// recorded in <see cref="Calls"/>.
+/// </summary>
+public sealed class EndpointDomain : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EndpointDomain(WebApplication app) => _app = app;
+
+    /// <summary>The base URL to register the domain with.</summary>
+    public string Endpoint { get; private set; } = "";
+
+    /// <summary>Every call: (path, body).</summary>
+    public ConcurrentQueue<(string Path, JsonElement Body)> Calls { get; } = new();
+
+    /// <summary>Answers a call given its path and body: (status code, JSON body). Default: 200 with <c>{"ok": true}</c>.</summary>
+    public Func<string, JsonElement, Task<(int Status, string Body)>> Handler { get; set; } =
+        (_, _) => Task.FromResult((200, """{"ok": true}"""));
+
+    public static async Task<EndpointDomain> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Urls.Add("http://127.0.0.1:0");
+        var domain = new EndpointDomain(app);
+        app.MapPost("/{**path}", async (HttpContext context, string path) =>
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
+            domain.Calls.Enqueue(("/" + path, body));
+            var (status, text) = await domain.Handler("/" + path, body);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(text);
+        });
+        await app.StartAsync();
+        domain.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/";
+        return domain;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
