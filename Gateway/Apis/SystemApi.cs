@@ -11,7 +11,11 @@ internal static class SystemApi
     public static IEndpointRouteBuilder MapSystemApi(this IEndpointRouteBuilder routes)
     {
         var system = routes.MapGroup("/domains/system").WithTags("System");
-        system.MapGet("/health", GetHealthAsync).WithName("GetSystemHealth").AllowAnonymous();
+        system.MapGet("/health", GetHealthAsync).WithName("GetSystemHealth").AllowAnonymous()
+            .WithSummary("200 when the silo or cluster can serve; 503 with the failing checks when it cannot.");
+        system.MapGet("/overview", (IGrainFactory grains) => grains.GetGrain<ISystemOverviewGrain>(ISystemOverviewGrain.Key).GetOverview())
+            .WithName("GetSystemOverview")
+            .WithSummary("Domains and their health, event flow rates, knowledge totals, workflows and the running ones.");
         return routes;
     }
 
