@@ -6,27 +6,54 @@ namespace Rayswarm.Gateway;
 /// so a wrong argument is a tool error that names it instead of the SDK's generic "an error occurred".</summary>
 internal static class McpArguments
 {
-    public static string? Problem(JsonElement schema, IDictionary<string, JsonElement>? arguments)
+    public static string? Problem(JsonElement schema, IDictionary<string, JsonElement>? arguments) =>
+        ObjectProblem("", schema, arguments?.Select(a => (a.Key, a.Value)) ?? []);
+
+    /// <summary>The first problem of an object's members against an object schema: a missing required member, then a
+    /// member of the wrong type; nested objects and array items are checked the same way ("steps[0].action").</summary>
+    private static string? ObjectProblem(string prefix, JsonElement schema, IEnumerable<(string Name, JsonElement Value)> members)
     {
         if (schema.ValueKind != JsonValueKind.Object) { return null; }
+        var present = members.ToList();
         if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
         {
             foreach (var name in required.EnumerateArray().Select(r => r.GetString()).OfType<string>())
             {
-                if (arguments is null || !arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                if (!present.Any(m => m.Name == name && m.Value.ValueKind != JsonValueKind.Null))
                 {
-                    return $"{name} is required.";
+                    return $"{prefix}{name} is required.";
                 }
             }
         }
-        if (arguments is null || !schema.TryGetProperty("properties", out var properties)) { return null; }
-        foreach (var (name, value) in arguments)
+        if (!schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object) { return null; }
+        foreach (var (name, value) in present)
         {
-            if (!properties.TryGetProperty(name, out var property)) { continue; }
-            var allowed = AllowedTypes(property);
-            if (allowed.Count > 0 && !allowed.Any(type => Matches(type, value)))
+            if (properties.TryGetProperty(name, out var property) && ValueProblem(prefix + name, property, value) is { } problem)
             {
-                return $"{name} must be {string.Join(" or ", allowed.Select(Article))} (was {Describe(value)}).";
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static string? ValueProblem(string path, JsonElement schema, JsonElement value)
+    {
+        if (schema.ValueKind != JsonValueKind.Object) { return null; }
+        var allowed = AllowedTypes(schema);
+        if (allowed.Count > 0 && !allowed.Any(type => Matches(type, value)))
+        {
+            return $"{path} must be {string.Join(" or ", allowed.Select(Article))} (was {Describe(value)}).";
+        }
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return ObjectProblem(path + ".", schema, value.EnumerateObject().Select(p => (p.Name, p.Value)));
+        }
+        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
+        {
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (ValueProblem($"{path}[{index++}]", items, item) is { } problem) { return problem; }
             }
         }
         return null;

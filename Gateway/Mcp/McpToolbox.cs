@@ -12,8 +12,8 @@ namespace Rayswarm.Gateway;
 /// </summary>
 internal sealed class McpToolbox
 {
-    /// <summary>The classes whose <see cref="McpServerToolAttribute"/> methods are tools. Add event, memory and workflow tool classes here.</summary>
-    public static readonly Type[] ToolTypes = [typeof(RegistryTools), typeof(SystemTools)];
+    /// <summary>The classes whose <see cref="McpServerToolAttribute"/> methods are tools.</summary>
+    public static readonly Type[] ToolTypes = [typeof(RegistryTools), typeof(EventTools), typeof(MemoryTools), typeof(WorkflowTools), typeof(SystemTools)];
 
     private readonly Dictionary<string, (McpServerTool Tool, string Scope)> _tools = new(StringComparer.Ordinal);
     private readonly DomainTools _domains;

@@ -10,8 +10,22 @@ namespace Rayswarm.Gateway.Tests;
 /// <summary>The SDK's own client over real HTTP against the gateway executable, in both protocol revisions.</summary>
 public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
 {
-    private static readonly string[] s_tools =
-        ["capability_map", "find_domains_by_capability", "get_domain", "heartbeat_domain", "list_domains", "register_domain", "system_health"];
+    /// <summary>Every fixed tool, sorted.</summary>
+    public static readonly string[] Tools =
+    [
+        "apply_knowledge", "capability_map", "contribute_knowledge", "create_workflow", "domain_contributions", "event_history",
+        "event_stats", "execute_workflow", "find_domains_by_capability", "get_domain", "get_workflow", "heartbeat_domain",
+        "list_domains", "list_subscriptions", "list_workflows", "memory_stats", "orchestrate", "publish_event", "query_knowledge",
+        "register_domain", "subscribe_domain", "system_health", "system_overview", "top_contributors", "verify_knowledge",
+        "verify_workflow", "workflow_stats",
+    ];
+
+    /// <summary>The fixed tools that change something (they need the write scope).</summary>
+    public static readonly string[] WriteTools =
+    [
+        "apply_knowledge", "contribute_knowledge", "create_workflow", "execute_workflow", "heartbeat_domain", "orchestrate",
+        "publish_event", "register_domain", "subscribe_domain", "verify_knowledge",
+    ];
 
     [Theory]
     [InlineData(McpGateway.Stateful)]
@@ -23,7 +37,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
 
         var tools = await client.ListToolsAsync();
 
-        Assert.Equal(s_tools, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(Tools, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         foreach (var tool in tools)
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description), $"{tool.Name} has no description");
@@ -38,6 +52,21 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
         Assert.Equal("array", properties.GetProperty("capabilities").GetProperty("type").GetString());
         Assert.Contains("integer", properties.GetProperty("port").GetProperty("type").ToString());
         Assert.Equal(["domain_id", "capabilities"], register.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+
+        // Nested parameters are typed too, with the HTTP API's snake_case names.
+        var steps = tools.Single(t => t.Name == "orchestrate").JsonSchema.GetProperty("properties").GetProperty("steps");
+        Assert.Equal("array", steps.GetProperty("type").GetString());
+        Assert.Equal(
+            ["action", "data", "depends_on", "domain_id", "step_id", "timeout_seconds"],
+            steps.GetProperty("items").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var content = tools.Single(t => t.Name == "contribute_knowledge").JsonSchema.GetProperty("properties").GetProperty("content");
+        Assert.Contains("object", content.GetProperty("type").ToString());
+
+        // Annotations tell agents which tools only read.
+        foreach (var tool in tools)
+        {
+            Assert.Equal(!WriteTools.Contains(tool.Name), tool.ProtocolTool.Annotations?.ReadOnlyHint is true);
+        }
     }
 
     [Theory]
@@ -119,7 +148,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
 
         Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
         Assert.Contains("no_such_tool", error.Message, StringComparison.Ordinal);
-        Assert.Equal(7, (await client.ListToolsAsync()).Count);
+        Assert.Equal(Tools.Length, (await client.ListToolsAsync()).Count);
     }
 
     [Fact]
@@ -146,7 +175,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
         }, "notifications/tools/list_changed after register_domain");
     }
 
-    private static async Task<JsonElement> Structured(McpClient client, string tool, Dictionary<string, object?> arguments)
+    internal static async Task<JsonElement> Structured(McpClient client, string tool, Dictionary<string, object?> arguments)
     {
         var result = await client.CallToolAsync(tool, arguments);
         Assert.False(result.IsError is true, $"{tool} failed: {string.Join(" ", result.Content.OfType<TextContentBlock>().Select(c => c.Text))}");

@@ -11,6 +11,11 @@ public sealed class SystemTools(IGrainFactory grains)
 {
     private static readonly TimeSpan s_healthTimeout = TimeSpan.FromSeconds(5);
 
+    [McpServerTool(Name = "system_overview", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("The whole system at a glance: registered domains and their health, hosted domains, the event flow, the shared knowledge, workflows by status and the running ones.")]
+    [McpScope(McpScopes.Read)]
+    public Task<SystemOverview> GetSystemOverview() => grains.GetGrain<ISystemOverviewGrain>(ISystemOverviewGrain.Key).GetOverview();
+
     [McpServerTool(Name = "system_health", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Checks whether the cluster can serve (grain calls, durable storage) and reports each check; status is \"healthy\" or \"unhealthy\".")]
     [McpScope(McpScopes.Read)]
