@@ -67,7 +67,7 @@ internal sealed partial class DomainTools(IGrainFactory grains, HostedDomainCata
     {
         Name = ToolName(domainId, info.Name),
         Description = info.Description,
-        InputSchema = SchemaOf(info.InputSchema),
+        InputSchema = McpSchemas.Normalize(SchemaOf(info.InputSchema)),
         Annotations = new ToolAnnotations { ReadOnlyHint = false, DestructiveHint = !info.Compensable, OpenWorldHint = false },
     };
 

@@ -30,6 +30,8 @@ internal sealed class McpToolbox
                     method,
                     request => ActivatorUtilities.CreateInstance(request.Services ?? services, type),
                     new McpServerToolCreateOptions { Services = services, SerializerOptions = McpJson.Options });
+                tool.ProtocolTool.InputSchema = McpSchemas.Normalize(tool.ProtocolTool.InputSchema);
+                tool.ProtocolTool.OutputSchema = McpSchemas.Normalize(tool.ProtocolTool.OutputSchema);
                 var scope = method.GetCustomAttribute<McpScopeAttribute>()?.Scope ?? McpScopes.Admin;
                 _tools.Add(tool.ProtocolTool.Name, (tool, scope));
             }

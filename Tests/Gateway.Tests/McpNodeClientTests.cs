@@ -37,6 +37,14 @@ public sealed class McpNodeClientTests(McpGateway gateway) : IClassFixture<McpGa
         Assert.Equal("healthy", root.GetProperty("health").GetProperty("status").GetString());
         Assert.True(root.GetProperty("missing").GetProperty("isError").GetBoolean());
         Assert.Contains("not registered", root.GetProperty("missing").GetProperty("text").GetString(), StringComparison.Ordinal);
+        var eventId = root.GetProperty("published").GetProperty("event_id").GetString();
+        Assert.Equal([eventId], root.GetProperty("history").GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event_id").GetString()));
+        var contributionId = root.GetProperty("contributed").GetProperty("contribution_id").GetString()!;
+        Assert.Contains(contributionId, root.GetProperty("queried").GetProperty("results").ToString(), StringComparison.Ordinal);
+        var orchestrated = root.GetProperty("orchestrated");
+        Assert.Equal("rolled_back", orchestrated.GetProperty("status").GetString());
+        Assert.Contains("node-missing-domain", orchestrated.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("overview").GetProperty("events").GetProperty("total_published").GetInt64() >= 1);
     }
 
     private async Task<(int ExitCode, string Stdout, string Output)> RunAsync(string command, params string[] args)

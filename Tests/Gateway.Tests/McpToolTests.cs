@@ -66,7 +66,20 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
         foreach (var tool in tools)
         {
             Assert.Equal(!WriteTools.Contains(tool.Name), tool.ProtocolTool.Annotations?.ReadOnlyHint is true);
+            // Every subschema is an object: the TypeScript SDK refuses the boolean schema "true" (a JsonElement member).
+            AssertSubschemasAreObjects(tool.Name + ".input", tool.ProtocolTool.InputSchema);
+            if (tool.ProtocolTool.OutputSchema is { } output) { AssertSubschemasAreObjects(tool.Name + ".output", output); }
         }
+    }
+
+    private static void AssertSubschemasAreObjects(string path, JsonElement schema)
+    {
+        Assert.True(schema.ValueKind == JsonValueKind.Object, $"{path} is {schema.ValueKind}");
+        if (schema.TryGetProperty("properties", out var properties))
+        {
+            foreach (var property in properties.EnumerateObject()) { AssertSubschemasAreObjects($"{path}.{property.Name}", property.Value); }
+        }
+        if (schema.TryGetProperty("items", out var items)) { AssertSubschemasAreObjects(path + "[]", items); }
     }
 
     [Theory]
