@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# HTTP throughput of POST /domains/events/publish: a fresh embedded gateway (Release, SQLite in a temp dir) loaded by
+# wrk on loopback. Usage: Benchmarks/Http/publish.sh [connections=256] [seconds=20] [threads=2]
+# Needs wrk (Debian: apt-get install wrk). Prints wrk's report, then one JSON line.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+connections=${1:-256}; seconds=${2:-20}; threads=${3:-2}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+dotnet build Gateway -c Release -v quiet -nologo >/dev/null
+data=$(mktemp -d); port=$((20000 + RANDOM % 20000))
+dotnet Gateway/bin/Release/net10.0/Rayswarm.Gateway.dll --urls "http://127.0.0.1:$port" --data-dir "$data" \
+  --Logging:LogLevel:Default=Warning >"$data/gateway.log" 2>&1 &
+gateway=$!
+trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/domains/system/health" >/dev/null && break; sleep 0.2; done
+# Warm-up (JIT, connection pools), then the measured run.
+wrk -t"$threads" -c"$connections" -d5s -s Benchmarks/Http/publish.lua "http://127.0.0.1:$port" >/dev/null
+wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s Benchmarks/Http/publish.lua "http://127.0.0.1:$port"
