@@ -9,7 +9,8 @@ namespace Rayswarm.Gateway;
 
 /// <summary>
 /// The actions of the domains hosted in the cluster as tools named <c>{domain}_{action}</c>, with the action's
-/// description and input schema. Computed on every list request, so a domain added to the cluster shows up without a
+/// description and input schema (the schema of the arguments, which the action receives as <c>input.data</c>, as a
+/// workflow step's data). Computed on every list request, so a domain added to the cluster shows up without a
 /// restart of the MCP session. Domains outside the cluster (registered with an endpoint) are reached by workflows; the
 /// HTTP domain protocol has no way yet to describe their actions, so they add no tools.
 /// </summary>
@@ -32,7 +33,15 @@ internal sealed partial class DomainTools(IGrainFactory grains, HostedDomainCata
 
     public async Task<CallToolResult> CallAsync(Action action, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
     {
-        var input = JsonSerializer.SerializeToElement(arguments ?? new Dictionary<string, JsonElement>(), McpJson.Options);
+        // The input a workflow step gives the action (docs/workflows.md), with the tool's arguments as the step's data;
+        // outside a workflow there are no dependencies and no workflow or step id.
+        var input = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["data"] = arguments ?? new Dictionary<string, JsonElement>(),
+            ["dependencies"] = new Dictionary<string, JsonElement>(),
+            ["workflow_id"] = null,
+            ["step_id"] = null,
+        });
         var output = await action.Worker.Execute(action.Info.Name, input).WaitAsync(cancellationToken);
         var structured = output.ValueKind == JsonValueKind.Object
             ? output

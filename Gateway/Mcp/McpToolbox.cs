@@ -47,7 +47,8 @@ internal sealed class McpToolbox
     public async ValueTask<ListToolsResult> ListAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
     {
         var tools = _tools.Values.Select(t => t.Tool.ProtocolTool).ToList();
-        tools.AddRange(await _domains.ListAsync(cancellationToken));
+        // A domain action named like a fixed tool is left out: calls of that name reach the fixed tool.
+        tools.AddRange((await _domains.ListAsync(cancellationToken)).Where(t => !_tools.ContainsKey(t.Name)));
         return new ListToolsResult { Tools = tools };
     }
 
