@@ -31,13 +31,20 @@ public sealed class McpToolListWatcherGrain : Grain, IMcpToolListWatcherGrain
     }
 }
 
-/// <summary>Starts the watcher once the silo runs.</summary>
-internal sealed partial class McpToolListWatch(IGrainFactory grains, ILogger<McpToolListWatch> logger) : BackgroundService
+/// <summary>Starts the watcher once the silo runs. Embedded mode only: the watcher grain lives in this process's silo. A
+/// gateway in cluster mode hosts no grains (the silos do not know the watcher), and its tool list cannot change while it
+/// runs anyway: domain tools come from the hosted domains, which are fixed per build (<see cref="DomainTools"/>).</summary>
+internal sealed partial class McpToolListWatch(IGrainFactory grains, GatewayOptions options, ILogger<McpToolListWatch> logger) : BackgroundService
 {
     public const string WatcherKey = "mcp";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.IsClusterMode)
+        {
+            LogClusterMode(logger);
+            return;
+        }
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -52,6 +59,9 @@ internal sealed partial class McpToolListWatch(IGrainFactory grains, ILogger<Mcp
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster mode: MCP sends no tools/list_changed on registrations (the tool list is fixed while the gateway runs)")]
+    private static partial void LogClusterMode(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MCP cannot watch the registry yet (attempt {Attempt}); tools/list_changed waits")]
     private static partial void LogWatchFailed(ILogger logger, int attempt, Exception exception);
