@@ -11,7 +11,8 @@ namespace Rayswarm.Gateway.Tests;
 public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
 {
     private static readonly string[] s_tools =
-        ["capability_map", "find_domains_by_capability", "get_domain", "heartbeat_domain", "list_domains", "register_domain", "system_health"];
+        ["capability_map", "events_publish", "find_domains_by_capability", "get_domain", "heartbeat_domain", "list_domains", "memory_contribute",
+            "memory_search", "register_domain", "system_health"];
 
     [Theory]
     [InlineData(McpGateway.Stateful)]
@@ -119,7 +120,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
 
         Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
         Assert.Contains("no_such_tool", error.Message, StringComparison.Ordinal);
-        Assert.Equal(7, (await client.ListToolsAsync()).Count);
+        Assert.Equal(s_tools.Length, (await client.ListToolsAsync()).Count);
     }
 
     [Fact]
