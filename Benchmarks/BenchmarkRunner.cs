@@ -15,6 +15,7 @@ public static class BenchmarkRunner
         ["cross-silo-calls"] = CrossSiloCallsScenario.RunAsync,
         ["failover"] = FailoverScenario.RunAsync,
         ["events"] = EventsScenario.RunAsync,
+        ["workflows"] = WorkflowsScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

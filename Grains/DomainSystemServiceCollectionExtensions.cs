@@ -15,6 +15,8 @@ public static class DomainSystemServiceCollectionExtensions
         services.AddEventBus();
         services.AddSharedMemory();
         services.AddWorkflows();
+        services.AddDomainWorker<MemoryDomainGrain>(MemoryDomainGrain.DomainId);
+        services.AddDomainWorker<EventsDomainGrain>(EventsDomainGrain.DomainId);
         return services;
     }
 }

@@ -17,4 +17,8 @@ public interface IContributionGrain : IGrainWithStringKey
     /// <summary>Records an application's outcome and returns the contribution with its new confidence. Unknown id:
     /// <see cref="KeyNotFoundException"/>; invalid request: <see cref="ArgumentException"/>.</summary>
     Task<Contribution> Apply(ApplyRequest request);
+
+    /// <summary>Deletes the contribution with its verifications and applications and announces
+    /// <see cref="MemoryEvents.Retracted"/>. Idempotent: an unknown or already retracted id returns false and changes nothing.</summary>
+    Task<bool> Retract();
 }

@@ -30,6 +30,9 @@ public interface ISharedMemoryGrain : IGrainWithStringKey
     /// <summary>See <see cref="IContributionGrain.Apply"/>.</summary>
     Task<Contribution> Apply(string contributionId, ApplyRequest request);
 
+    /// <summary>See <see cref="IContributionGrain.Retract"/>: true when the contribution existed and is now gone.</summary>
+    Task<bool> Retract(string contributionId);
+
     /// <summary>A domain's contributions, newest first; <paramref name="limit"/> 1..<see cref="MemoryQuery.MaxLimit"/>.</summary>
     Task<ContributionPage> GetDomainContributions(string domainId, int offset, int limit);
 

@@ -62,6 +62,15 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, TimeProvide
         return updated;
     }
 
+    public async Task<bool> Retract()
+    {
+        var current = _current ?? await _store.GetAsync(ContributionId);
+        _current = null;
+        if (current is null || !await _store.DeleteAsync(ContributionId)) { return false; }
+        await this.AnnounceAsync(MemoryEvents.Retracted, current.DomainId, current);
+        return true;
+    }
+
     private async Task<Contribution> LoadAsync() =>
         _current ??= await _store.GetAsync(ContributionId)
             ?? throw new KeyNotFoundException($"Contribution '{ContributionId}' does not exist.");

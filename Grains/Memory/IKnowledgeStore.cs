@@ -22,6 +22,10 @@ public interface IKnowledgeStore
     /// <summary>Records an application (at <c>updated.UpdatedAt</c>) and stores the contribution's new counters and confidence, atomically.</summary>
     Task AddApplicationAsync(Contribution updated, string domainId, string outcome, string? notes, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes the contribution with this id, its search row, verifications and applications, atomically. False,
+    /// deleting nothing, when there is no such contribution (so retracting twice is harmless).</summary>
+    Task<bool> DeleteAsync(string contributionId, CancellationToken cancellationToken = default);
+
     /// <summary>Searches (see <see cref="MemoryQuery"/>; the query is valid), ordered by descending score, then newest first.</summary>
     Task<IReadOnlyList<MemoryMatch>> QueryAsync(MemoryQuery query, CancellationToken cancellationToken = default);
 

@@ -87,6 +87,23 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<bool> DeleteAsync(string contributionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contributionId);
+        await using var connection = await OpenAsync(cancellationToken);
+        // One statement: the three deletes run in one snapshot and commit together.
+        await using var delete = connection.Command(
+            """
+            WITH verifications AS (DELETE FROM memory_verifications WHERE contribution_id = @id),
+            applications AS (DELETE FROM memory_applications WHERE contribution_id = @id),
+            gone AS (DELETE FROM memory_contributions WHERE contribution_id = @id RETURNING 1)
+            SELECT COUNT(*) FROM gone
+            """,
+            PostgresCommands.Text("id", contributionId));
+        return Convert.ToInt64(await delete.ExecuteScalarAsync(cancellationToken)) > 0;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<MemoryMatch>> QueryAsync(MemoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

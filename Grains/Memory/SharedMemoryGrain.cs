@@ -15,12 +15,32 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(request, "request");
         request.Validate();
-        var now = MemoryClock.Now(_time);
         // Version 7: time-ordered, so new ids append to the primary key's index.
-        var contribution = new Contribution(Guid.CreateVersion7().ToString("N"), request.DomainId, request.ContributionType,
+        return await ContributeAsync(this, _store, _time, request, Guid.CreateVersion7().ToString("N"), idempotent: false);
+    }
+
+    /// <summary>Stores and announces a new contribution with the id <paramref name="contributionId"/> (the request is
+    /// valid). When <paramref name="idempotent"/>, a contribution already stored under that id is returned instead (a
+    /// re-run of the same workflow step).</summary>
+    internal static async Task<Contribution> ContributeAsync(Grain grain, IKnowledgeStore store, TimeProvider time, ContributeRequest request,
+        string contributionId, bool idempotent)
+    {
+        if (idempotent && await store.GetAsync(contributionId) is { } existing) { return existing; }
+        var now = MemoryClock.Now(time);
+        var contribution = new Contribution(contributionId, request.DomainId, request.ContributionType,
             request.Content.Clone(), MemoryConfidence.Initial, 0, 0, [], [], 0, 0, 0, now, now);
-        await _store.AddAsync(contribution);
-        await this.AnnounceAsync(MemoryEvents.Contributed, contribution.DomainId, contribution);
+        try
+        {
+            await store.AddAsync(contribution);
+        }
+        catch when (idempotent)
+        {
+            // A concurrent re-run may have stored it first (the id is unique); otherwise the failure stands.
+            var stored = await store.GetAsync(contributionId);
+            if (stored is null) { throw; }
+            return stored;
+        }
+        await grain.AnnounceAsync(MemoryEvents.Contributed, contribution.DomainId, contribution);
         return contribution;
     }
 
@@ -49,6 +69,12 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, TimeProvide
     {
         MemoryValidation.ValidateContributionId(contributionId);
         return await Contribution(contributionId).Apply(request);
+    }
+
+    public async Task<bool> Retract(string contributionId)
+    {
+        MemoryValidation.ValidateContributionId(contributionId);
+        return await Contribution(contributionId).Retract();
     }
 
     public async Task<ContributionPage> GetDomainContributions(string domainId, int offset, int limit)

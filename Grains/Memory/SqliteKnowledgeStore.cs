@@ -92,6 +92,28 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     }
 
     /// <inheritdoc />
+    public Task<bool> DeleteAsync(string contributionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contributionId);
+        return WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var delete = connection.Command("DELETE FROM memory_contributions WHERE contribution_id = @id RETURNING seq", ("@id", contributionId));
+            delete.Transaction = transaction;
+            if (await delete.ExecuteScalarAsync(ct) is not long seq) { return false; }
+            await using var rest = connection.Command(
+                """
+                DELETE FROM memory_search WHERE rowid = @seq;
+                DELETE FROM memory_verifications WHERE contribution_id = @id;
+                DELETE FROM memory_applications WHERE contribution_id = @id;
+                """,
+                ("@seq", seq), ("@id", contributionId));
+            rest.Transaction = transaction;
+            await rest.ExecuteNonQueryAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<MemoryMatch>> QueryAsync(MemoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -18,6 +18,8 @@ internal sealed class UnconfiguredKnowledgeStore : IKnowledgeStore
 
     public Task AddApplicationAsync(Contribution updated, string domainId, string outcome, string? notes, CancellationToken cancellationToken = default) => Fail<bool>();
 
+    public Task<bool> DeleteAsync(string contributionId, CancellationToken cancellationToken = default) => Fail<bool>();
+
     public Task<IReadOnlyList<MemoryMatch>> QueryAsync(MemoryQuery query, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<MemoryMatch>>();
 
     public Task<ContributionPage> GetByDomainAsync(string domainId, int offset, int limit, CancellationToken cancellationToken = default) => Fail<ContributionPage>();

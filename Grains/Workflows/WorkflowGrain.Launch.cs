@@ -9,11 +9,11 @@ public sealed partial class WorkflowGrain
     private static readonly JsonElement s_null = JsonSerializer.SerializeToElement<object?>(null);
     private static readonly TimeSpan[] s_reportRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
 
-    /// <summary>A step's input: <c>{"data": its data, "dependencies": {"step_1": output, …}, "workflow_id": id}</c>.</summary>
+    /// <summary>A step's input: <c>{"data": its data, "dependencies": {"step_1": output, …}, "workflow_id": id, "step_id": id}</c>.</summary>
     private JsonElement InputOf(WorkflowStepState step)
     {
         var dependencies = step.DependsOn.ToDictionary(d => d, d => S.Steps.Find(s => s.StepId == d)?.Output, StringComparer.Ordinal);
-        return JsonSerializer.SerializeToElement(new { data = step.Data, dependencies, workflow_id = WorkflowId });
+        return JsonSerializer.SerializeToElement(new { data = step.Data, dependencies, workflow_id = WorkflowId, step_id = step.StepId });
     }
 
     private TimeSpan TimeoutOf(WorkflowStepState step) =>

@@ -11,6 +11,9 @@ namespace Rayswarm.Grains;
 public sealed class WorkflowIndexGrain([PersistentState("index", "Default")] IPersistentState<WorkflowIndexState> state)
     : Grain, IWorkflowIndexGrain
 {
+    /// <summary>How long a write waits for more upserts to share it.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
+
     private TaskCompletionSource? _nextWrite;
     private bool _writing;
 
@@ -31,8 +34,11 @@ public sealed class WorkflowIndexGrain([PersistentState("index", "Default")] IPe
         _writing = true;
         try
         {
-            while (_nextWrite is { } batch)
+            for (var busy = false; _nextWrite is { } batch; busy = true)
             {
+                // Busy (upserts came in during the last write): linger, so the upserts of the next moment share this
+                // write too; a write serializes the whole partition. An upsert into an idle partition is written at once.
+                if (busy) { await Task.Delay(Linger); }
                 _nextWrite = null;
                 try
                 {

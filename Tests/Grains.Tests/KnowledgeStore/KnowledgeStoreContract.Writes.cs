@@ -71,4 +71,31 @@ public abstract partial class KnowledgeStoreContract
         Assert.Equal(40, (await store.GetStatsAsync()).TotalContributions);
         Assert.Equal(40, (await store.QueryAsync(new MemoryQuery("parallel", Limit: 100))).Count);
     }
+
+    [Fact]
+    public async Task Deleting_removes_the_contribution_its_search_row_verifications_and_applications_once()
+    {
+        var store = await OpenAsync();
+        var (gone, kept) = (New("ai_domain", "optimization", """{"issue": "port_timeout"}"""), New("ai_domain", "optimization", """{"issue": "port_timeout"}"""));
+        await AddAsync(store, gone, kept);
+        var verified = gone with { Verifications = 1, VerifiedBy = ["data_domain"], Confidence = 0.75 };
+        Assert.True(await store.AddVerificationAsync(verified, "data_domain", valid: true, null));
+        await store.AddApplicationAsync(verified with { Applications = 1, Successes = 1, Confidence = 0.8 }, "ops_domain", ApplyRequest.Success, null);
+
+        Assert.True(await store.DeleteAsync(gone.ContributionId));
+        Assert.False(await store.DeleteAsync(gone.ContributionId));
+        Assert.False(await store.DeleteAsync("never"));
+
+        Assert.Null(await store.GetAsync(gone.ContributionId));
+        Assert.Equal([kept.ContributionId], await FindAsync(store, "port timeout"));
+        Assert.Equal([kept.ContributionId], await FindAsync(store, null));
+        Assert.Equal([kept.ContributionId], (await store.GetByDomainAsync("ai_domain", 0, 10)).Contributions.Select(c => c.ContributionId));
+        var stats = await store.GetStatsAsync();
+        Assert.Equal((1, 0, 0), (stats.TotalContributions, stats.TotalVerifications, stats.TotalApplications));
+
+        // Its verifications went with it: the same id stored again can be verified by the same domain.
+        await store.AddAsync(gone);
+        Assert.True(await store.AddVerificationAsync(verified, "data_domain", valid: true, null));
+        Assert.Equal(2, (await FindAsync(store, "port timeout")).Length);
+    }
 }

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Rayswarm.Grains;
+
+/// <summary>
+/// A built-in domain action's input as a workflow step passes it: <c>{"data": {…}, "dependencies": {…}, "workflow_id",
+/// "step_id"}</c>. The action's arguments are the fields of <c>data</c> (absent or null = no arguments); a wrong type
+/// throws <see cref="ArgumentException"/> naming the field.
+/// </summary>
+internal readonly struct BuiltInInput
+{
+    /// <summary>Serializes outputs as the gateway does (snake_case).</summary>
+    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly JsonElement _data;
+
+    private BuiltInInput(JsonElement data, string? workflowId, string? stepId)
+    {
+        _data = data;
+        WorkflowId = workflowId;
+        StepId = stepId;
+    }
+
+    /// <summary>The workflow that runs the step, when a workflow runs it.</summary>
+    public string? WorkflowId { get; }
+
+    /// <summary>The step, when a workflow runs it.</summary>
+    public string? StepId { get; }
+
+    public static BuiltInInput Parse(JsonElement input)
+    {
+        if (input.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("input must be a JSON object with a data object.", "input");
+        }
+        var data = input.TryGetProperty("data", out var d) ? d : default;
+        if (data.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            throw new ArgumentException($"data must be a JSON object (was {data.ValueKind.ToString().ToLowerInvariant()}).", "data");
+        }
+        return new BuiltInInput(data.ValueKind == JsonValueKind.Object ? data : default, Text(input, "workflow_id"), Text(input, "step_id"));
+    }
+
+    /// <summary>A value derived from the workflow and step (stable across re-runs of the step), or null outside a workflow.
+    /// Letters, digits, '_', '-' and '.', at most <paramref name="maxLength"/> characters.</summary>
+    public string? StepKey(int maxLength)
+    {
+        if (WorkflowId is null || StepId is null) { return null; }
+        var key = $"{WorkflowId}.{StepId}";
+        if (key.Length <= maxLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')) { return key; }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WorkflowId + "\n" + StepId)));
+        return "step-" + hash[..Math.Min(hash.Length, maxLength - 5)];
+    }
+
+    public string? String(string field)
+    {
+        var value = Get(field);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.String => value.GetString(),
+            _ => throw WrongType(field, "a string", value),
+        };
+    }
+
+    public double? Number(string field)
+    {
+        var value = Get(field);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.Number => value.GetDouble(),
+            _ => throw WrongType(field, "a number", value),
+        };
+    }
+
+    public int? Integer(string field)
+    {
+        var value = Get(field);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+            _ => throw WrongType(field, "an integer", value),
+        };
+    }
+
+    /// <summary>The field as it was given (undefined when absent).</summary>
+    public JsonElement Get(string field) =>
+        _data.ValueKind == JsonValueKind.Object && _data.TryGetProperty(field, out var value) ? value : default;
+
+    private static string? Text(JsonElement input, string name) =>
+        input.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static ArgumentException WrongType(string field, string expected, JsonElement value) =>
+        new($"{field} must be {expected} (was {(value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind.ToString().ToLowerInvariant())}).", field);
+
+    /// <summary>The exception for an action the domain does not have.</summary>
+    public static ArgumentException UnknownAction(string domainId, string action, IEnumerable<Interfaces.DomainActionInfo> known) =>
+        new($"action '{action}' is not an action of the {domainId} domain (its actions: {string.Join(", ", known.Select(a => a.Name))}).", "action");
+
+    /// <summary>A JSON value for an action's output.</summary>
+    public static JsonElement Output<T>(T value) => JsonSerializer.SerializeToElement(value, Json);
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Runtime.Abstractions;
+
+namespace Rayswarm.Grains;
+
+/// <summary>
+/// The built-in <c>memory</c> domain: workflow steps (and agents) search and contribute to the shared memory.
+/// <c>search</c> is read-only (its compensation does nothing); <c>contribute</c> is undone by retracting the
+/// contribution. Inside a workflow a contribution's id is derived from the workflow and step ids, so a step that runs
+/// again (at-least-once) returns the contribution it stored the first time instead of adding a second one. Bus events
+/// are accepted and ignored. A stateless worker: it holds nothing, so it scales with the silo's cores.
+/// </summary>
+[StatelessWorker]
+[Reentrant]
+public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IDomainWorkerGrain
+{
+    /// <summary>The domain id it is hosted as.</summary>
+    public const string DomainId = "memory";
+
+    private const string Search = "search";
+    private const string Contribute = "contribute";
+
+    private static readonly IReadOnlyList<DomainActionInfo> s_actions =
+    [
+        new(Search,
+            "Searches the shared memory (knowledge contributed by the domains) with full-text search ranked by relevance × " +
+            "confidence. All query words must occur; an empty query lists contributions by confidence. Returns " +
+            "{query, count, results: [{contribution, relevance, score}]}. Read-only.",
+            $$$"""
+            {"type":"object","additionalProperties":false,"properties":{
+            "query":{"type":"string","maxLength":{{{MemoryQuery.MaxQueryLength}}},"description":"Words to look for in the contributions' type, keys and text values (stemmed; all must occur). Empty lists everything."},
+            "min_confidence":{"type":"number","minimum":0,"maximum":1,"default":0,"description":"Only contributions at least this confident."},
+            "contribution_type":{"type":"string","maxLength":{{{MemoryValidation.MaxContributionTypeLength}}},"pattern":"^[A-Za-z0-9_.-]+$","description":"Only contributions of this type, e.g. optimization."},
+            "domain_id":{"type":"string","maxLength":{{{DomainRegistration.MaxDomainIdLength}}},"pattern":"^[A-Za-z0-9_.-]+$","description":"Only contributions of this domain."},
+            "limit":{"type":"integer","minimum":1,"maximum":{{{MemoryQuery.MaxLimit}}},"default":{{{MemoryQuery.DefaultLimit}}},"description":"At most this many results."}}
+            }
+            """,
+            Compensable: false),
+        new(Contribute,
+            "Contributes knowledge to the shared memory: a JSON object (content) of a type (contribution_type) on behalf of " +
+            "a domain (domain_id, default \"memory\"). It starts at confidence 0.5 and is announced as memory.contributed. " +
+            "Returns the stored contribution (contribution_id, confidence, …). Rolled back by retracting it (memory.retracted).",
+            $$$"""
+            {"type":"object","additionalProperties":false,"required":["contribution_type","content"],"properties":{
+            "domain_id":{"type":"string","maxLength":{{{DomainRegistration.MaxDomainIdLength}}},"pattern":"^[A-Za-z0-9_.-]+$","default":"{{{DomainId}}}","description":"The contributing domain."},
+            "contribution_type":{"type":"string","maxLength":{{{MemoryValidation.MaxContributionTypeLength}}},"pattern":"^[A-Za-z0-9_.-]+$","description":"What kind of knowledge, e.g. optimization, pattern, incident."},
+            "content":{"type":"object","minProperties":1,"description":"The knowledge itself (at most {{{ContributeRequest.MaxContentBytes}}} bytes of JSON); its keys and text values are searchable."}}
+            }
+            """,
+            Compensable: true),
+    ];
+
+    private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public Task<IReadOnlyList<DomainActionInfo>> DescribeActions() => Task.FromResult(s_actions);
+
+    public async Task<JsonElement> Execute(string action, JsonElement input)
+    {
+        var args = BuiltInInput.Parse(input);
+        switch (action)
+        {
+            case Search:
+            {
+                var query = new MemoryQuery(
+                    args.String("query"),
+                    args.Number("min_confidence") ?? 0,
+                    args.String("contribution_type"),
+                    args.String("domain_id"),
+                    args.Integer("limit") ?? MemoryQuery.DefaultLimit);
+                var result = await GrainFactory.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Query(query);
+                return BuiltInInput.Output(result);
+            }
+            case Contribute:
+            {
+                var content = args.Get("content");
+                var request = new ContributeRequest(args.String("domain_id") ?? DomainId, args.String("contribution_type")!, content);
+                request.Validate();
+                var id = ContributionIdOf(args);
+                var contribution = await SharedMemoryGrain.ContributeAsync(this, _store, _time, request,
+                    id ?? Guid.CreateVersion7().ToString("N"), idempotent: id is not null);
+                return BuiltInInput.Output(contribution);
+            }
+            default:
+                throw BuiltInInput.UnknownAction(DomainId, action, s_actions);
+        }
+    }
+
+    public async Task Compensate(string action, JsonElement input, JsonElement output)
+    {
+        switch (action)
+        {
+            case Search:
+                return; // read-only: nothing to undo
+            case Contribute:
+                // The id its output names, else the one the step derives; retracting a missing one is a no-op.
+                var id = (output.ValueKind == JsonValueKind.Object && output.TryGetProperty("contribution_id", out var given)
+                        && given.ValueKind == JsonValueKind.String ? given.GetString() : null)
+                    ?? ContributionIdOf(BuiltInInput.Parse(input));
+                if (id is not null) { await GrainFactory.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Retract(id); }
+                return;
+            default:
+                throw BuiltInInput.UnknownAction(DomainId, action, s_actions);
+        }
+    }
+
+    /// <summary>Events are accepted and ignored: the memory domain subscribes to nothing by itself.</summary>
+    public Task OnEvent(DomainEvent domainEvent) => Task.CompletedTask;
+
+    /// <summary>Inside a workflow: 32 hex digits of SHA-256(workflow_id + "\n" + step_id), the same on every run of the step.</summary>
+    private static string? ContributionIdOf(BuiltInInput args) =>
+        args.WorkflowId is null || args.StepId is null
+            ? null
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("memory.contribute\n" + args.WorkflowId + "\n" + args.StepId)))[..32];
+}
