@@ -28,7 +28,7 @@ public sealed class McpNodeClientTests(McpGateway gateway) : IClassFixture<McpGa
         var root = result.RootElement;
         Assert.False(string.IsNullOrEmpty(root.GetProperty("session").GetString()));
         var tools = root.GetProperty("tools").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
-        Assert.Equal(McpToolTests.Tools, tools.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(McpToolTests.AllTools, tools.Keys.Order(StringComparer.Ordinal));
         Assert.All(tools.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("description").GetString())));
         Assert.Equal(["domain_id", "capabilities"], tools["register_domain"].GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("node-sdk-domain", root.GetProperty("registered").GetProperty("domain_id").GetString());

@@ -72,7 +72,7 @@ public sealed class McpScopeTests : IAsyncLifetime
     {
         await using var reader = await ConnectAsync(ReadKey, revision);
 
-        Assert.Equal(McpToolTests.Tools, (await reader.ListToolsAsync()).Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(McpToolTests.AllTools, (await reader.ListToolsAsync()).Select(t => t.Name).Order(StringComparer.Ordinal));
         await McpToolTests.Structured(reader, "list_domains", []);
         await McpToolTests.Structured(reader, "event_stats", []);
         await McpToolTests.Structured(reader, "query_knowledge", new() { ["query"] = "anything" });

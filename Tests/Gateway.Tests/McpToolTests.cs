@@ -20,11 +20,14 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
         "verify_workflow", "workflow_stats",
     ];
 
-    /// <summary>The fixed tools that change something (they need the write scope).</summary>
+    /// <summary>Every tool the gateway lists: the fixed ones and those of the built-in hosted domains, sorted.</summary>
+    public static readonly string[] AllTools = [.. Tools.Concat(McpDomainToolTests.Tools).Order(StringComparer.Ordinal)];
+
+    /// <summary>The tools that change something (they need the write scope); every hosted domain action does.</summary>
     public static readonly string[] WriteTools =
     [
         "apply_knowledge", "contribute_knowledge", "create_workflow", "execute_workflow", "heartbeat_domain", "orchestrate",
-        "publish_event", "register_domain", "subscribe_domain", "verify_knowledge",
+        "publish_event", "register_domain", "subscribe_domain", "verify_knowledge", .. McpDomainToolTests.Tools,
     ];
 
     [Theory]
@@ -37,7 +40,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
 
         var tools = await client.ListToolsAsync();
 
-        Assert.Equal(Tools, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(AllTools, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         foreach (var tool in tools)
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description), $"{tool.Name} has no description");
@@ -161,7 +164,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
 
         Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
         Assert.Contains("no_such_tool", error.Message, StringComparison.Ordinal);
-        Assert.Equal(Tools.Length, (await client.ListToolsAsync()).Count);
+        Assert.Equal(AllTools.Length, (await client.ListToolsAsync()).Count);
     }
 
     [Fact]
