@@ -13,7 +13,10 @@ internal sealed class StreamProvider(IStreamLog log, StreamsService service, Tim
         ArgumentException.ThrowIfNullOrEmpty(stream.Namespace);
         ArgumentException.ThrowIfNullOrEmpty(stream.Key);
         var json = JsonSerializer.Serialize(data, StreamJson.Options);
-        var stored = await service.Publisher.AppendAsync(new NewStreamEvent(stream, eventId ?? Guid.NewGuid().ToString("N"), json)).WaitAsync(cancellationToken);
+        var append = eventId is null
+            ? new NewStreamEvent(stream, Guid.NewGuid().ToString("N"), json, FreshId: true)
+            : new NewStreamEvent(stream, eventId, json);
+        var stored = await service.Publisher.AppendAsync(append).WaitAsync(cancellationToken);
         return stored.Event;
     }
 

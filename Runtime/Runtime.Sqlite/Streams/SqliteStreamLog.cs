@@ -62,16 +62,33 @@ public sealed partial class SqliteStreamLog : IStreamLog
         return await _database.WriteAsync(async (connection, ct) =>
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
-            // Prepared once, run per event: the whole batch is one transaction in this process, so one fsync.
-            await using var find = Prepare(connection, transaction, $"SELECT {SqliteStreamSchema.EventColumns} FROM stream_events WHERE event_id = @id", "@id");
-            await using var next = Prepare(
+            var stored = new StoredStreamEvent?[events.Count];
+            var repeatOf = await FindStoredAsync(connection, transaction, events, stored, ct);
+
+            // Each stream's head moves once per batch by the number of its new events; they take the sequences in order.
+            var counts = new Dictionary<StreamId, long>();
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (stored[i] is null && repeatOf[i] < 0) { counts[events[i].Stream] = counts.GetValueOrDefault(events[i].Stream) + 1; }
+            }
+            await using var advance = Prepare(
                 connection, transaction,
                 """
-                INSERT INTO stream_heads (namespace, key, last_sequence) VALUES (@ns, @key, 1)
-                ON CONFLICT (namespace, key) DO UPDATE SET last_sequence = last_sequence + 1
+                INSERT INTO stream_heads (namespace, key, last_sequence) VALUES (@ns, @key, @n)
+                ON CONFLICT (namespace, key) DO UPDATE SET last_sequence = last_sequence + @n
                 RETURNING last_sequence
                 """,
-                "@ns", "@key");
+                "@ns", "@key", "@n");
+            var nextSequence = new Dictionary<StreamId, long>(counts.Count);
+            foreach (var (stream, count) in counts)
+            {
+                advance.Parameters["@ns"].Value = stream.Namespace;
+                advance.Parameters["@key"].Value = stream.Key;
+                advance.Parameters["@n"].Value = count;
+                nextSequence[stream] = (long)(await advance.ExecuteScalarAsync(ct))! - count + 1;
+            }
+
+            // Prepared once, run per event: the whole batch is one transaction in this process, so one fsync.
             await using var insert = Prepare(
                 connection, transaction,
                 """
@@ -81,25 +98,11 @@ public sealed partial class SqliteStreamLog : IStreamLog
                 """,
                 "@ns", "@key", "@seq", "@id", "@partition", "@at", "@data");
             insert.Parameters["@at"].Value = publishedText;
-
-            var stored = new StoredStreamEvent[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
+                if (stored[i] is not null || repeatOf[i] >= 0) { continue; }
                 var e = events[i];
-                ArgumentNullException.ThrowIfNull(e);
-                find.Parameters["@id"].Value = e.EventId;
-                await using (var reader = await find.ExecuteReaderAsync(ct))
-                {
-                    if (await reader.ReadAsync(ct))
-                    {
-                        stored[i] = ReadEvent(reader);
-                        continue;
-                    }
-                }
-
-                next.Parameters["@ns"].Value = e.Stream.Namespace;
-                next.Parameters["@key"].Value = e.Stream.Key;
-                var sequence = (long)(await next.ExecuteScalarAsync(ct))!;
+                var sequence = nextSequence[e.Stream]++;
                 var partition = StreamPartitions.Of(e.Stream);
                 insert.Parameters["@ns"].Value = e.Stream.Namespace;
                 insert.Parameters["@key"].Value = e.Stream.Key;
@@ -111,9 +114,50 @@ public sealed partial class SqliteStreamLog : IStreamLog
                 stored[i] = new StoredStreamEvent(position, partition, new StreamEvent(e.Stream, sequence, e.EventId, publishedAt, e.Data, position));
             }
 
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (repeatOf[i] >= 0) { stored[i] = stored[repeatOf[i]]; }
+            }
             await transaction.CommitAsync(ct);
-            return (IReadOnlyList<StoredStreamEvent>)stored;
+            return (IReadOnlyList<StoredStreamEvent>)stored!;
         }, cancellationToken);
+    }
+
+    /// <summary>Fills <paramref name="stored"/> for the events whose ids the log already holds, and returns for each event
+    /// the index of an earlier event of the batch with the same id (an idempotent repeat), or -1. Freshly minted ids
+    /// cannot be stored yet and are not looked up.</summary>
+    private static async Task<int[]> FindStoredAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewStreamEvent> events, StoredStreamEvent?[] stored, CancellationToken ct)
+    {
+        var repeatOf = new int[events.Count];
+        Array.Fill(repeatOf, -1);
+        Dictionary<string, int>? firstInBatch = null;
+        SqliteCommand? find = null;
+        try
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                ArgumentNullException.ThrowIfNull(e);
+                if (e.FreshId) { continue; }
+                firstInBatch ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                if (firstInBatch.TryGetValue(e.EventId, out var first))
+                {
+                    repeatOf[i] = first;
+                    continue;
+                }
+                firstInBatch[e.EventId] = i;
+                find ??= Prepare(connection, transaction, $"SELECT {SqliteStreamSchema.EventColumns} FROM stream_events WHERE event_id = @id", "@id");
+                find.Parameters["@id"].Value = e.EventId;
+                await using var reader = await find.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct)) { stored[i] = ReadEvent(reader); }
+            }
+        }
+        finally
+        {
+            if (find is not null) { await find.DisposeAsync(); }
+        }
+        return repeatOf;
     }
 
     /// <inheritdoc />

@@ -92,6 +92,22 @@ public abstract partial class StreamLogContract
     }
 
     [Fact]
+    public async Task Freshly_minted_ids_mixed_with_chosen_ones_get_consecutive_sequences_and_one_copy_per_chosen_id()
+    {
+        var log = await OpenAsync();
+        var chosen = Event(Orders);
+        await AppendAsync(log, chosen);
+
+        var batch = await AppendAsync(log,
+            Event(Orders) with { FreshId = true }, chosen, Event(Orders) with { FreshId = true }, Event(Payments) with { FreshId = true }, chosen);
+
+        Assert.Equal([2L, 1, 3, 1, 1], batch.Select(e => e.Event.Sequence));
+        Assert.Equal(batch[1], batch[4], StoredComparer.Instance);
+        Assert.Equal(3, await log.LastSequenceAsync(Orders, None));
+        Assert.Equal(4, (await log.ReadHistoryAsync("events", null, 0, null, 100, None)).Count);
+    }
+
+    [Fact]
     public async Task Concurrent_appends_to_one_stream_from_two_instances_give_sequences_1_to_n_without_gaps()
     {
         var logs = new[] { await OpenAsync(), await OpenAsync() };
