@@ -1,0 +1,44 @@
+using System.Net;
+using Rayswarm.Gateway.Tests;
+using Xunit.Abstractions;
+
+namespace Rayswarm.Cluster.Tests;
+
+/// <summary>Health of a cluster-mode gateway follows its cluster: 200 while a silo serves, 503 with the reason when none does.</summary>
+[Trait("Category", "Slow")]
+public sealed class ClusterGatewayHealthTests(PostgresServer postgres, ITestOutputHelper output) : SiloProcessCluster(postgres, output)
+{
+    [Fact]
+    public async Task Health_is_503_with_a_reason_once_every_silo_is_gone_and_200_again_when_one_is_back()
+    {
+        await StartSilosAsync(1);
+        await using var gateway = await GatewayProcess.StartAsync(
+            "--urls", "http://127.0.0.1:0", "--postgres", Database, "--cluster-id", ClusterId, "--secret", Secret);
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/domains/system/health")).StatusCode);
+
+            Silos[0].Kill();
+            string body = "";
+            await Eventually.True(async () =>
+            {
+                using var response = await http.GetAsync("/domains/system/health");
+                body = await response.Content.ReadAsStringAsync();
+                return response.StatusCode == HttpStatusCode.ServiceUnavailable;
+            }, "health turns 503 with no silo", 60_000);
+            Assert.Contains("\"detail\"", body, StringComparison.Ordinal);
+
+            await StartSilosAsync(1);
+            await Eventually.True(async () =>
+            {
+                using var response = await http.GetAsync("/domains/system/health");
+                return response.StatusCode == HttpStatusCode.OK;
+            }, "health is 200 again once a silo serves", 60_000);
+        }
+        finally
+        {
+            Log("--- gateway ---\n" + gateway.Output);
+        }
+    }
+}
