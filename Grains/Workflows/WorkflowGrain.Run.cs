@@ -230,7 +230,7 @@ public sealed partial class WorkflowGrain
         {
             try
             {
-                await Index.Upsert(Summary());
+                await index.UpsertAsync(Summary());
             }
             catch (Exception e)
             {
