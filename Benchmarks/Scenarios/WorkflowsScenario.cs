@@ -47,6 +47,7 @@ public static class WorkflowsScenario
         builder.Logging.ClearProviders();
         builder.Services.AddDomainSystem();
         builder.Services.AddSqliteKnowledgeStore(database);
+        builder.Services.AddSqliteWorkflowIndex(database);
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(directory, "signing-key.pem"));
         builder.UseSilo(silo => silo
             .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)

@@ -14,6 +14,7 @@ internal static class GatewayModes
     {
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
         builder.Services.AddSqliteKnowledgeStore(options.DatabasePath);
+        builder.Services.AddSqliteWorkflowIndex(options.DatabasePath);
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(Path.GetFullPath(options.DataDir), "signing-key.pem"));
         builder.UseSilo(silo => silo
             .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = options.DatabasePath)

@@ -3,7 +3,7 @@ using Rayswarm.Runtime.Abstractions;
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>The workflows' entry point (a stateless worker, key <see cref="Key"/>): creates workflows with fresh ids,
-/// forwards per-workflow calls to <see cref="IWorkflowGrain"/> and answers lists and stats from every index partition.</summary>
+/// forwards per-workflow calls to <see cref="IWorkflowGrain"/> and answers lists and stats from the workflow index (one table).</summary>
 public interface IWorkflowsGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key.</summary>

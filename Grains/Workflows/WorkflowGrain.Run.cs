@@ -14,6 +14,9 @@ public sealed partial class WorkflowGrain
     /// <summary>Steps whose action or compensation this activation launched, with when to presume the report lost.</summary>
     private readonly Dictionary<string, DateTimeOffset> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>The resume reminder as this activation registered it, so ending it needs no read; null after a move.</summary>
+    private IGrainReminder? _reminder;
+
     /// <summary>Set when a write failed: memory is ahead of storage, so this activation refuses work until it is replaced.</summary>
     private bool _broken;
 
@@ -47,7 +50,7 @@ public sealed partial class WorkflowGrain
                 throw new ConflictException($"Workflow '{WorkflowId}' is already {S.Status.Replace('_', ' ')}: a workflow is executed once.");
             }
             // The reminder first: once the write below says running, something must bring the workflow back after a crash.
-            await RegisterOrUpdateReminder(ResumeReminder, _options.ResumePeriod, _options.ResumePeriod);
+            _reminder = await RegisterOrUpdateReminder(ResumeReminder, _options.ResumePeriod, _options.ResumePeriod);
             var now = _time.GetUtcNow();
             var before = S.Status;
             S.Status = WorkflowStatus.Running;
@@ -230,7 +233,7 @@ public sealed partial class WorkflowGrain
         {
             try
             {
-                await Index.Upsert(Summary());
+                await index.UpsertAsync(Summary());
             }
             catch (Exception e)
             {
@@ -240,7 +243,8 @@ public sealed partial class WorkflowGrain
         }
         if (WorkflowStatus.IsTerminal(S.Status))
         {
-            if (await GetReminder(ResumeReminder) is { } reminder) { await UnregisterReminder(reminder); }
+            if ((_reminder ?? await GetReminder(ResumeReminder)) is { } reminder) { await UnregisterReminder(reminder); }
+            _reminder = null;
             (_finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
         foreach (var step in launches) { LaunchAction(step); }

@@ -9,7 +9,7 @@ namespace Rayswarm.Grains;
 /// One workflow (saga). The class is [Reentrant] so that <see cref="Get"/>, <see cref="Verify"/> and the wait of
 /// <see cref="Execute"/> answer while the workflow runs; every method that changes the state holds <see cref="_gate"/>
 /// for its whole turn instead, so state changes, writes and reminder/index updates happen one transition at a time,
-/// as in a non-reentrant grain. Step actions and compensations run outside the grain's turns (thread pool) and report
+/// as in a non-reentrant grain. Status changes are upserted into the index store (<see cref="IWorkflowIndexStore"/>). Step actions and compensations run outside the grain's turns (thread pool) and report
 /// back through <see cref="IWorkflowRunGrain"/> calls; each transition is written (with its audit entries and a new
 /// signed head) before the work it starts is launched, so a step's output is durable before its dependents start.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed partial class WorkflowGrain(
     [PersistentState("workflow", "Default")] IPersistentState<WorkflowState> state,
     WorkflowStepRunner runner,
     WorkflowSigner signer,
+    IWorkflowIndexStore index,
     WorkflowOptions? options = null,
     TimeProvider? time = null,
     ILogger<WorkflowGrain>? logger = null) : Grain, IWorkflowGrain, IWorkflowRunGrain, IRemindable
@@ -59,7 +60,7 @@ public sealed partial class WorkflowGrain(
             Append(now, WorkflowAuditTypes.Created, detail: $"workflow '{S.Name}' with {S.Steps.Count} step(s)",
                 dataHash: WorkflowAudit.DefinitionHash(WorkflowId, S.Name, S.Steps));
             await PersistAsync();
-            await Index.Upsert(Summary());
+            await index.UpsertAsync(Summary());
             return ToInfo();
         }
         finally
@@ -138,8 +139,6 @@ public sealed partial class WorkflowGrain(
             }
         }
     }
-
-    private IWorkflowIndexGrain Index => GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowPartitions.KeyOf(WorkflowId));
 
     private void ThrowIfMissing()
     {

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rayswarm.Runtime.Postgres;
+using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains;
 
-/// <summary>Configures the workflow grains: their options, the step runner and the audit signer.</summary>
+/// <summary>Configures the workflow grains: their options, the step runner, the audit signer and the index store.</summary>
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Registers the workflow services; <paramref name="configure"/> replaces earlier options. Safe to call more than once.</summary>
+    /// <summary>Registers the workflow services; <paramref name="configure"/> replaces earlier options. Safe to call more than
+    /// once. Until an index store is chosen, creating, listing and counting workflows fail saying how to choose one.</summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, Action<WorkflowOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,7 +26,26 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(new WorkflowSigningOptions());
         services.TryAddSingleton<WorkflowSigner>();
         services.TryAddSingleton<WorkflowStepRunner>();
+        services.TryAddSingleton<IWorkflowIndexStore>(UnconfiguredWorkflowIndexStore.Instance);
         return services;
+    }
+
+    /// <summary>Keeps the workflow index in the SQLite file at <paramref name="databasePath"/> (may be the silo's database).</summary>
+    public static IServiceCollection AddSqliteWorkflowIndex(this IServiceCollection services, string databasePath)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var store = new SqliteWorkflowIndexStore(new SqliteStorageOptions { DatabasePath = databasePath });
+        return services.Replace(ServiceDescriptor.Singleton<IWorkflowIndexStore>(store));
+    }
+
+    /// <summary>Keeps the workflow index in the PostgreSQL database of <paramref name="connectionString"/> (cluster mode).</summary>
+    public static IServiceCollection AddPostgresWorkflowIndex(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return services.Replace(ServiceDescriptor.Singleton<IWorkflowIndexStore>(_ =>
+            new PostgresWorkflowIndexStore(new PostgresStorageOptions { ConnectionString = connectionString })));
     }
 
     /// <summary>Sets where the audit signing key comes from (<see cref="WorkflowSigningOptions"/>); hosts call this once.</summary>

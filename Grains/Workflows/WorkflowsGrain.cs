@@ -4,11 +4,11 @@ using Rayswarm.Runtime.Abstractions;
 namespace Rayswarm.Grains;
 
 /// <summary>The workflows' entry point. A stateless worker, so it is never a hot spot: per-workflow calls go to the
-/// workflow's grain; lists and stats ask every index partition in parallel and merge. Reentrant (it has no state), so an
+/// workflow's grain; lists and stats are queries on the index store (<see cref="IWorkflowIndexStore"/>). Reentrant (it has no state), so an
 /// <see cref="Execute"/> waiting for its workflow does not hold up the calls queued behind it.</summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class WorkflowsGrain : Grain, IWorkflowsGrain
+public sealed class WorkflowsGrain(IWorkflowIndexStore index) : Grain, IWorkflowsGrain
 {
     private const int DefaultLimit = 50;
 
@@ -46,30 +46,10 @@ public sealed class WorkflowsGrain : Grain, IWorkflowsGrain
         }
         var skip = offset ?? 0;
         if (skip < 0) { throw new ArgumentException($"offset must not be negative (was {skip}).", "offset"); }
-        // Each partition returns its newest offset+limit; the merged page is exact.
-        var pages = await Task.WhenAll(Enumerable.Range(0, WorkflowPartitions.Count).Select(p =>
-            GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowPartitions.Key(p)).List(status, (int)Math.Min((long)skip + take, int.MaxValue))));
-        IReadOnlyList<WorkflowSummary> page = [.. pages.SelectMany(p => p.Workflows)
-            .OrderByDescending(w => w.CreatedAt).ThenBy(w => w.WorkflowId, StringComparer.Ordinal)
-            .Skip(skip).Take(take)];
-        return new WorkflowPage(page, pages.Sum(p => p.Total), take, skip);
+        return await index.ListAsync(status, take, skip);
     }
 
-    public async Task<WorkflowStats> GetStats()
-    {
-        var totals = await Task.WhenAll(Enumerable.Range(0, WorkflowPartitions.Count).Select(p =>
-            GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowPartitions.Key(p)).Totals()));
-        var byStatus = WorkflowStatus.All.ToDictionary(s => s, s => totals.Sum(t => t.ByStatus.GetValueOrDefault(s)), StringComparer.Ordinal);
-        var finished = totals.Sum(t => t.Finished);
-        return new WorkflowStats(
-            byStatus.Values.Sum(),
-            byStatus,
-            totals.Sum(t => t.StepsCompleted),
-            totals.Sum(t => t.Compensations),
-            finished == 0 ? 0 : totals.Sum(t => t.FinishedDurationMs) / finished,
-            byStatus[WorkflowStatus.Running] + byStatus[WorkflowStatus.RollingBack],
-            WorkflowPartitions.Count);
-    }
+    public Task<WorkflowStats> GetStats() => index.GetStatsAsync();
 
     private IWorkflowGrain Workflow(string workflowId)
     {

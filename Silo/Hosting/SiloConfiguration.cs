@@ -43,6 +43,7 @@ internal static class SiloConfiguration
                     .AddStreams()
                     .UseSqliteStreamLog(o => o.DatabasePath = database);
                 silo.Services.AddSqliteKnowledgeStore(database);
+                silo.Services.AddSqliteWorkflowIndex(database);
                 return;
             }
             silo.UseClustering()
@@ -52,6 +53,7 @@ internal static class SiloConfiguration
                 .AddStreams()
                 .UsePostgresStreamLog(postgres);
             silo.Services.AddPostgresKnowledgeStore(postgres);
+            silo.Services.AddPostgresWorkflowIndex(postgres);
         });
         return builder;
     }

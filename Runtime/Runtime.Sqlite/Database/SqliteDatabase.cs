@@ -15,10 +15,14 @@ internal sealed class SqliteDatabase
     // Keyed by the full file path so that two providers on one file in this process share the writer queue.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
+    // Likewise the queue of grouped writes, so that every provider's grouped writes on one file share commits.
+    private static readonly ConcurrentDictionary<string, WriteGroup> WriteGroups = new(StringComparer.Ordinal);
+
     private readonly string _connectionString;
     private readonly string _busyTimeoutPragma;
     private readonly SemaphoreSlim _writeGate;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly WriteGroup _group;
     private volatile bool _schemaReady;
 
     public SqliteDatabase(SqliteStorageOptions options)
@@ -52,6 +56,7 @@ internal sealed class SqliteDatabase
 
         _connectionString = builder.ToString();
         _writeGate = WriteGates.GetOrAdd(gateKey, _ => new SemaphoreSlim(1, 1));
+        _group = WriteGroups.GetOrAdd(gateKey, _ => new WriteGroup());
     }
 
     /// <summary>Runs a read on a pooled connection.</summary>
@@ -75,6 +80,109 @@ internal sealed class SqliteDatabase
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a write that opens no transaction of its own as part of a group commit: writes that arrive while the writer
+    /// slot is busy run together in one IMMEDIATE transaction, each inside its own savepoint, so a busy file pays one commit
+    /// (and one fsync) per batch rather than per write. A write that throws is rolled back to its savepoint and fails
+    /// alone; the task completes only once the batch's commit is durable (a failed commit fails every write of it).
+    /// Cancellation counts until the write is queued.
+    /// </summary>
+    public async Task<T> WriteGroupedAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(force: false, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var item = new GroupedWrite(async connection => await write(connection, CancellationToken.None));
+        lock (_group)
+        {
+            _group.Pending.Add(item);
+            if (!_group.Committing)
+            {
+                _group.Committing = true;
+                _ = Task.Run(CommitGroupsAsync);
+            }
+        }
+        return (T)(await item.Done.Task)!;
+    }
+
+    private async Task CommitGroupsAsync()
+    {
+        while (true)
+        {
+            List<GroupedWrite> batch;
+            lock (_group)
+            {
+                if (_group.Pending.Count == 0)
+                {
+                    _group.Committing = false;
+                    return;
+                }
+                (batch, _group.Pending) = (_group.Pending, []);
+            }
+            await _writeGate.WaitAsync();
+            try
+            {
+                await CommitGroupAsync(batch);
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+    }
+
+    private async Task CommitGroupAsync(List<GroupedWrite> batch)
+    {
+        var results = new object?[batch.Count];
+        var errors = new Exception?[batch.Count];
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None);
+            if (batch.Count == 1)
+            {
+                results[0] = await batch[0].Write(connection); // autocommit: the statement is its own transaction
+            }
+            else
+            {
+                // Raw BEGIN/SAVEPOINT: the driver does not know about this transaction, so the writes' commands run in it as they are.
+                await connection.RunAsync("BEGIN IMMEDIATE;", CancellationToken.None);
+                try
+                {
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        await connection.RunAsync("SAVEPOINT grouped;", CancellationToken.None);
+                        try
+                        {
+                            results[i] = await batch[i].Write(connection);
+                            await connection.RunAsync("RELEASE grouped;", CancellationToken.None);
+                        }
+                        catch (Exception e)
+                        {
+                            errors[i] = e;
+                            await connection.RunAsync("ROLLBACK TO grouped; RELEASE grouped;", CancellationToken.None);
+                        }
+                    }
+                    await connection.RunAsync("COMMIT;", CancellationToken.None);
+                }
+                catch
+                {
+                    try { await connection.RunAsync("ROLLBACK;", CancellationToken.None); }
+                    catch (SqliteException) { /* SQLite rolled back already */ }
+                    throw;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var item in batch) { item.Done.TrySetException(e); }
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (errors[i] is { } error) { batch[i].Done.TrySetException(error); }
+            else { batch[i].Done.TrySetResult(results[i]); }
         }
     }
 
@@ -126,5 +234,20 @@ internal sealed class SqliteDatabase
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The grouped writes of one file waiting for the next commit; guarded by locking the instance.</summary>
+    private sealed class WriteGroup
+    {
+        public List<GroupedWrite> Pending { get; set; } = [];
+
+        public bool Committing { get; set; }
+    }
+
+    private sealed class GroupedWrite(Func<SqliteConnection, Task<object?>> write)
+    {
+        public Func<SqliteConnection, Task<object?>> Write { get; } = write;
+
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -41,7 +41,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
         ArgumentNullException.ThrowIfNull(json);
-        return _database.WriteAsync(async (connection, ct) =>
+        return _database.WriteGroupedAsync(async (connection, ct) =>
         {
             var now = SqliteCommands.FormatTime(DateTimeOffset.UtcNow);
             if (etag is null)
@@ -72,7 +72,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     public Task ClearAsync(GrainId grainId, string stateName, string? etag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
-        return _database.WriteAsync(async (connection, ct) =>
+        return _database.WriteGroupedAsync(async (connection, ct) =>
         {
             if (etag is null)
             {

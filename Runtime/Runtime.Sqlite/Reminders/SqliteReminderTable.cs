@@ -53,7 +53,7 @@ public sealed class SqliteReminderTable : IReminderTable
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.Name);
-        return _database.WriteAsync(async (connection, ct) =>
+        return _database.WriteGroupedAsync(async (connection, ct) =>
         {
             await using var command = connection.Command(
                 """
@@ -79,7 +79,7 @@ public sealed class SqliteReminderTable : IReminderTable
     public Task<bool> RecordTickAsync(GrainId grainId, string name, DateTimeOffset tickAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _database.WriteAsync(async (connection, ct) =>
+        return _database.WriteGroupedAsync(async (connection, ct) =>
         {
             await using var command = connection.Command(
                 $"UPDATE reminders SET last_tick_at = @tick WHERE {RowFilter}",
@@ -94,7 +94,7 @@ public sealed class SqliteReminderTable : IReminderTable
         ArgumentNullException.ThrowIfNull(name);
         long version = 0;
         if (etag is not null && !StorageETags.TryParse(etag, out version)) { return Task.FromResult(false); }
-        return _database.WriteAsync(async (connection, ct) =>
+        return _database.WriteGroupedAsync(async (connection, ct) =>
         {
             await using var command = etag is null
                 ? connection.Command($"DELETE FROM reminders WHERE {RowFilter}", Row(grainId, name))

@@ -44,6 +44,7 @@ public sealed class BuiltInSilo : IAsyncDisposable
         builder.Services.AddDomainSystem();
         foreach (var domain in new[] { "alpha", "beta", "gamma" }) { builder.Services.AddDomainWorker<TestDomainGrain>(domain); }
         builder.Services.AddSqliteKnowledgeStore(database);
+        builder.Services.AddSqliteWorkflowIndex(database);
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(folder, "signing-key.pem"));
         builder.UseSilo(silo => silo
             .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)

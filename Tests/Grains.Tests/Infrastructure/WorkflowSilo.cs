@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,17 @@ using Rayswarm.Runtime.Sqlite;
 namespace Rayswarm.Grains.Tests;
 
 /// <summary>A real silo with the domain system and the test domains hosted as worker grains: "alpha", "beta", "gamma".
-/// In memory by default; on a SQLite file (state and reminders) with a signing key file when <c>dataDir</c> is given.</summary>
+/// Grain state in memory by default, with the workflow index in a SQLite file of a temporary folder deleted afterwards; on
+/// a SQLite file (state, reminders and index) with a signing key file when <c>dataDir</c> is given.</summary>
 public sealed class WorkflowSilo : IAsyncDisposable
 {
-    private WorkflowSilo(IHost host) => Host = host;
+    private readonly string? _temporary;
+
+    private WorkflowSilo(IHost host, string? temporary)
+    {
+        Host = host;
+        _temporary = temporary;
+    }
 
     public IHost Host { get; }
 
@@ -28,6 +36,8 @@ public sealed class WorkflowSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddDomainSystem();
         foreach (var domain in new[] { "alpha", "beta", "gamma" }) { builder.Services.AddDomainWorker<TestDomainGrain>(domain); }
+        var temporary = dataDir is null ? Directory.CreateTempSubdirectory("rayswarm-workflow-silo-").FullName : null;
+        builder.Services.AddSqliteWorkflowIndex(DatabasePath(dataDir ?? temporary!));
         if (dataDir is not null)
         {
             builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(dataDir, "signing-key.pem"));
@@ -44,12 +54,17 @@ public sealed class WorkflowSilo : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync();
-        return new WorkflowSilo(host);
+        return new WorkflowSilo(host, temporary);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
         Host.Dispose();
+        if (_temporary is not null)
+        {
+            SqliteConnection.ClearAllPools(); // pooled connections keep the file open
+            Directory.Delete(_temporary, recursive: true);
+        }
     }
 }

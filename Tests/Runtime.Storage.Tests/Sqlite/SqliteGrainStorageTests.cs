@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Sqlite;
 
@@ -47,6 +48,38 @@ public sealed class SqliteGrainStorageTests(SqliteFile file) : GrainStorageContr
 
         var etag = await write;
         Assert.Equal((await storage.ReadAsync(grain, "state", CancellationToken.None))!.ETag, etag);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_share_commits_and_a_conflicting_one_fails_alone()
+    {
+        var storage = new SqliteGrainStorage(new SqliteStorageOptions { DatabasePath = file.Path });
+        await storage.InitializeAsync(CancellationToken.None);
+        var grains = Enumerable.Range(0, 40).Select(_ => TestGrains.Unique()).ToArray();
+        var first = await Task.WhenAll(grains.Select(g => storage.WriteAsync(g, "state", """{"v":1}""", null, CancellationToken.None)));
+        // Hold the file's write lock from outside, so the writes below queue up and go in one group.
+        await using var other = new SqliteConnection($"Data Source={file.Path};Pooling=False");
+        await other.OpenAsync();
+        var transaction = other.BeginTransaction(deferred: false);
+
+        var writes = grains.Select((g, i) => Task.Run(() =>
+            storage.WriteAsync(g, "state", $$"""{"v":2,"i":{{i}}}""", i == 7 ? "12345" : first[i], CancellationToken.None))).ToArray();
+        await Task.Delay(200);
+        transaction.Commit();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => writes[7]);
+        for (var i = 0; i < grains.Length; i++)
+        {
+            var stored = await storage.ReadAsync(grains[i], "state", CancellationToken.None);
+            if (i == 7)
+            {
+                Assert.Equal(first[i], stored!.ETag);
+                JsonAssert.Equivalent("""{"v":1}""", stored.Json);
+                continue;
+            }
+            Assert.Equal(await writes[i], stored!.ETag);
+            JsonAssert.Equivalent($$"""{"v":2,"i":{{i}}}""", stored.Json);
+        }
     }
 
     [Fact]
