@@ -44,6 +44,18 @@ public static class DomainWorkerServiceCollectionExtensions
         return services.AddDomainReach();
     }
 
+    /// <summary>Leaves the hosted domains out of the registry: no registration on start, no heartbeats (they are still
+    /// reached through this silo's catalog). For tests that count every bus event, and hosts that register them themselves.</summary>
+    public static IServiceCollection WithoutHostedDomainRegistration(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        foreach (var descriptor in services.Where(d => d.ImplementationType == typeof(HostedDomainRegistrar)).ToList())
+        {
+            services.Remove(descriptor);
+        }
+        return services;
+    }
+
     private static HostedDomainCatalog CatalogOf(IServiceCollection services) =>
         services.FirstOrDefault(d => d.ServiceType == typeof(HostedDomainCatalog))?.ImplementationInstance as HostedDomainCatalog
         ?? AddCatalog(services);
