@@ -10,12 +10,32 @@ namespace Rayswarm.Gateway;
 /// <summary>
 /// The actions of the domains hosted in the cluster as tools named <c>{domain}_{action}</c>, with the action's
 /// description and input schema (the schema of the arguments, which the action receives as <c>input.data</c>, as a
-/// workflow step's data). Computed on every list request, so a domain added to the cluster shows up without a
-/// restart of the MCP session. Domains outside the cluster (registered with an endpoint) are reached by workflows; the
-/// HTTP domain protocol has no way yet to describe their actions, so they add no tools.
+/// workflow step's data). The domains come from the registry (<see cref="IRegistryGrain.ListHosted"/>: the healthy
+/// hosted domains, registered by the silos that host them; in embedded mode also the domains of the gateway's own silo,
+/// so they are listed before their registration lands), their actions from each worker grain's
+/// <see cref="IDomainWorkerGrain.DescribeActions"/>, reached through the grain type the registry keeps, so this works the
+/// same in embedded and cluster mode. The list is kept for <see cref="CacheFor"/>; <see cref="McpToolListPoller"/>
+/// refreshes it and tells sessions when it changed. Domains outside the cluster (registered with an endpoint) are
+/// reached by workflows; the HTTP domain protocol has no way yet to describe their actions, so they add no tools.
 /// </summary>
-internal sealed partial class DomainTools(IGrainFactory grains, HostedDomainCatalog catalog, ILogger<DomainTools> logger)
+internal sealed partial class DomainTools(
+    IGrainFactory grains,
+    HostedDomainCatalog catalog,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<DomainTools> logger)
 {
+    /// <summary>The domains this process's own silo hosts (embedded mode): listed even before their registration lands.</summary>
+    private readonly IReadOnlyList<(string DomainId, string GrainType)> _local = services.GetService<ILocalSiloDetails>() is null
+        ? []
+        : [.. catalog.DomainIds.Select(id => (id, catalog.GrainTypeOf(id)!))];
+
+    /// <summary>How long a listing of the domain tools is reused.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private (IReadOnlyList<Action> Actions, DateTimeOffset At)? _cached;
+
     /// <summary>One domain action as a tool.</summary>
     public sealed record Action(string DomainId, IDomainWorkerGrain Worker, DomainActionInfo Info, Tool Tool);
 
@@ -23,12 +43,50 @@ internal sealed partial class DomainTools(IGrainFactory grains, HostedDomainCata
         (await AllAsync(cancellationToken)).Select(a => a.Tool).ToList();
 
     /// <summary>The action a tool name stands for, or null.</summary>
-    public async Task<Action?> FindAsync(string toolName, CancellationToken cancellationToken)
+    public async Task<Action?> FindAsync(string toolName, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).FirstOrDefault(a => a.Tool.Name == toolName);
+
+    /// <summary>The domain tools, from the cache when it is younger than <see cref="CacheFor"/>.</summary>
+    public async Task<IReadOnlyList<Action>> AllAsync(CancellationToken cancellationToken)
     {
-        var candidates = catalog.DomainIds.Where(id => toolName.StartsWith(id + "_", StringComparison.Ordinal)).ToList();
-        if (candidates.Count == 0) { return null; }
-        var actions = await Task.WhenAll(candidates.Select(id => DescribeAsync(id, cancellationToken)));
-        return actions.SelectMany(a => a).FirstOrDefault(a => a.Tool.Name == toolName);
+        if (_cached is { } cached && time.GetUtcNow() - cached.At < CacheFor) { return cached.Actions; }
+        try
+        {
+            return await RefreshAsync(cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The registry is unreachable for now: the fixed tools still work; the domain tools are the last ones known.
+            LogListFailed(logger, e);
+            return _cached?.Actions ?? [];
+        }
+    }
+
+    /// <summary>Reads the hosted domains and their actions again (one refresh at a time; callers that waited for a running
+    /// one take its result).</summary>
+    public async Task<IReadOnlyList<Action>> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var asked = time.GetUtcNow();
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } fresh && fresh.At >= asked) { return fresh.Actions; }
+            var hosted = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).ListHosted().WaitAsync(cancellationToken);
+            var domains = hosted
+                .Where(e => e.Status == DomainStatus.Healthy && e.GrainType is not null)
+                .Select(e => (e.DomainId, GrainType: e.GrainType!))
+                .Concat(_local)
+                .DistinctBy(d => d.DomainId, StringComparer.Ordinal)
+                .OrderBy(d => d.DomainId, StringComparer.Ordinal);
+            var described = await Task.WhenAll(domains.Select(d => DescribeAsync(d.DomainId, d.GrainType, cancellationToken)));
+            IReadOnlyList<Action> actions = [.. described.SelectMany(a => a)];
+            _cached = (actions, time.GetUtcNow());
+            return actions;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
     }
 
     public async Task<CallToolResult> CallAsync(Action action, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
@@ -53,12 +111,9 @@ internal sealed partial class DomainTools(IGrainFactory grains, HostedDomainCata
         };
     }
 
-    private async Task<IReadOnlyList<Action>> AllAsync(CancellationToken cancellationToken) =>
-        (await Task.WhenAll(catalog.DomainIds.Select(id => DescribeAsync(id, cancellationToken)))).SelectMany(a => a).ToList();
-
-    private async Task<IReadOnlyList<Action>> DescribeAsync(string domainId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Action>> DescribeAsync(string domainId, string grainType, CancellationToken cancellationToken)
     {
-        var worker = grains.GetGrain<IDomainWorkerGrain>(new GrainId(catalog.GrainTypeOf(domainId)!, domainId));
+        var worker = grains.GetGrain<IDomainWorkerGrain>(new GrainId(grainType, domainId));
         try
         {
             var actions = await worker.DescribeActions().WaitAsync(cancellationToken);
@@ -105,6 +160,9 @@ internal sealed partial class DomainTools(IGrainFactory grains, HostedDomainCata
         }
         return JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["type"] = "object" });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The registry did not list the hosted domains; MCP lists the last domain tools known")]
+    private static partial void LogListFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The hosted domain {DomainId} did not describe its actions; it has no MCP tools for now")]
     private static partial void LogDescribeFailed(ILogger logger, string domainId, Exception exception);

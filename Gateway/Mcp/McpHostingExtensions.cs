@@ -18,7 +18,7 @@ internal static class McpHostingExtensions
         services.AddSingleton<McpHttpHandler>();
         services.AddSingleton<McpOriginFilter>();
         services.AddHostedService<McpSessionSweeper>();
-        services.AddHostedService<McpToolListWatch>();
+        services.AddHostedService<McpToolListPoller>();
 
         if (McpStdio.IsRequested(builder.Configuration))
         {

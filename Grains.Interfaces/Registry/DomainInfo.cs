@@ -11,7 +11,11 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Status"><see cref="DomainStatus.Healthy"/> or <see cref="DomainStatus.Unhealthy"/>.</param>
 /// <param name="Peers">The other registered domains that share at least one capability with it, sorted by id.
 /// Shared capabilities, not all domains, so the peer list stays meaningful (and small) as the registry grows.</param>
-/// <param name="HeartbeatCount">How many heartbeats it sent since it first registered.</param>
+/// <param name="HeartbeatCount">How many heartbeats it sent since it first registered (for a hosted domain: those of
+/// every silo hosting it).</param>
+/// <param name="Kind"><see cref="DomainKinds.Hosted"/> (a worker grain in the cluster) or <see cref="DomainKinds.Endpoint"/>
+/// (HTTP at <paramref name="Port"/> or <paramref name="Endpoint"/>).</param>
+/// <param name="GrainType">For a hosted domain, the grain type of its worker grain; null otherwise.</param>
 public sealed record DomainInfo(
     string DomainId,
     int? Port,
@@ -22,4 +26,6 @@ public sealed record DomainInfo(
     DateTimeOffset LastHeartbeatAt,
     string Status,
     IReadOnlyList<string> Peers,
-    long HeartbeatCount);
+    long HeartbeatCount,
+    string Kind = DomainKinds.Endpoint,
+    string? GrainType = null);

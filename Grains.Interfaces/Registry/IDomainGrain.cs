@@ -6,8 +6,15 @@ namespace Rayswarm.Grains.Interfaces;
 public interface IDomainGrain : IGrainWithStringKey
 {
     /// <summary>Registers the domain, or updates its registration (idempotent); announces <see cref="RegistryEvents.Registered"/>.
-    /// Throws <see cref="ArgumentException"/> naming an invalid field, or when the id does not match this grain's key.</summary>
+    /// Throws <see cref="ArgumentException"/> naming an invalid field, or when the id does not match this grain's key, and
+    /// <see cref="ConflictException"/> while a healthy hosted domain has this id (hosted domains win).</summary>
     Task<DomainInfo> Register(DomainRegistration registration);
+
+    /// <summary>Registers the domain as hosted in the cluster (<see cref="DomainKinds.Hosted"/>); called by every silo that
+    /// hosts it on start and then every heartbeat interval. The same registration again counts as a heartbeat (no
+    /// <see cref="RegistryEvents.Registered"/>; an unhealthy domain recovers); a new or changed one replaces whatever was
+    /// registered under the id and is announced. Throws <see cref="ArgumentException"/> naming an invalid field.</summary>
+    Task<DomainInfo> RegisterHosted(HostedDomainRegistration registration);
 
     /// <summary>Records a heartbeat; an unhealthy domain becomes healthy. Throws <see cref="KeyNotFoundException"/> when not registered.</summary>
     Task<DomainInfo> Heartbeat();

@@ -12,6 +12,13 @@ public interface IRegistryGrain : IGrainWithStringKey
     /// <summary>Registers or updates a domain; see <see cref="IDomainGrain.Register"/>.</summary>
     Task<DomainInfo> Register(DomainRegistration registration);
 
+    /// <summary>Registers a domain hosted in the cluster; see <see cref="IDomainGrain.RegisterHosted"/>. Used by silos only.</summary>
+    Task<DomainInfo> RegisterHosted(HostedDomainRegistration registration);
+
+    /// <summary>The index entries of the hosted domains (id, capabilities, health, worker grain type), sorted by id: what
+    /// reaching them and listing their actions needs, read from the index partitions only.</summary>
+    Task<IReadOnlyList<RegistryEntry>> ListHosted();
+
     /// <summary>Records a heartbeat; see <see cref="IDomainGrain.Heartbeat"/>.</summary>
     Task<DomainInfo> Heartbeat(string domainId);
 

@@ -4,4 +4,11 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="DomainId">The domain's id.</param>
 /// <param name="Capabilities">Its capabilities.</param>
 /// <param name="Status">Its health (<see cref="DomainStatus"/>).</param>
-public sealed record RegistryEntry(string DomainId, IReadOnlyList<string> Capabilities, string Status);
+/// <param name="Kind">How it is reached (<see cref="DomainKinds"/>).</param>
+/// <param name="GrainType">For a hosted domain, the grain type of its worker grain; null otherwise.</param>
+public sealed record RegistryEntry(
+    string DomainId,
+    IReadOnlyList<string> Capabilities,
+    string Status,
+    string Kind = DomainKinds.Endpoint,
+    string? GrainType = null);

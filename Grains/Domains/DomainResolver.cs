@@ -3,8 +3,10 @@ using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
-/// <summary>Finds where a domain is served: a hosted domain's worker grain first, else the registry's port or endpoint
-/// (a bare port means <c>http://127.0.0.1:{port}</c>, as in the original design where domains ran beside the API).</summary>
+/// <summary>Finds where a domain is served: a domain hosted by this process's silo (its catalog) first; else the registry's
+/// entry: a hosted domain (registered by the silos that host it) is its worker grain through the grain type the registry
+/// keeps, so a silo or client that does not host it reaches it too; an endpoint domain is its port or endpoint (a bare
+/// port means <c>http://127.0.0.1:{port}</c>, as in the original design where domains ran beside the API).</summary>
 public sealed class DomainResolver(IGrainFactory grains, HostedDomainCatalog catalog)
 {
     /// <summary>The target of <paramref name="domainId"/>, or null when it is neither hosted nor registered.</summary>
@@ -18,6 +20,8 @@ public sealed class DomainResolver(IGrainFactory grains, HostedDomainCatalog cat
         var info = await grains.GetGrain<IDomainGrain>(domainId).GetSnapshot();
         return info switch
         {
+            { Kind: DomainKinds.Hosted, GrainType: { } hostedType } =>
+                new DomainTarget.Hosted(grains.GetGrain<IDomainWorkerGrain>(new GrainId(hostedType, domainId))),
             { Endpoint: { } endpoint } => new DomainTarget.Remote(new Uri(endpoint.EndsWith('/') ? endpoint : endpoint + "/")),
             { Port: { } port } => new DomainTarget.Remote(new Uri($"http://127.0.0.1:{port}/")),
             _ => null,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Rayswarm.Grains.Interfaces;
 using Rayswarm.Runtime.Abstractions;
 
@@ -24,10 +25,13 @@ public static class DomainWorkerServiceCollectionExtensions
         services.TryAddSingleton(CatalogOf(services));
         services.TryAddSingleton<DomainResolver>();
         services.TryAddSingleton<DomainHttpClient>();
+        // Registers the catalog's domains in the registry once the silo serves (nothing in a process without a silo).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HostedDomainRegistrar>());
         return services;
     }
 
-    /// <summary>Hosts the domain <paramref name="domainId"/> in this silo as the grain class <typeparamref name="TGrain"/>.</summary>
+    /// <summary>Hosts the domain <paramref name="domainId"/> in this silo as the grain class <typeparamref name="TGrain"/>; once
+    /// the silo serves, it registers the domain in the registry as hosted (<see cref="HostedDomainRegistrar"/>).</summary>
     public static IServiceCollection AddDomainWorker<TGrain>(this IServiceCollection services, string domainId)
         where TGrain : Grain, IDomainWorkerGrain
     {
@@ -38,6 +42,18 @@ public static class DomainWorkerServiceCollectionExtensions
             : typeof(TGrain).Name;
         CatalogOf(services).Add(domainId, grainType);
         return services.AddDomainReach();
+    }
+
+    /// <summary>Leaves the hosted domains out of the registry: no registration on start, no heartbeats (they are still
+    /// reached through this silo's catalog). For tests that count every bus event, and hosts that register them themselves.</summary>
+    public static IServiceCollection WithoutHostedDomainRegistration(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        foreach (var descriptor in services.Where(d => d.ImplementationType == typeof(HostedDomainRegistrar)).ToList())
+        {
+            services.Remove(descriptor);
+        }
+        return services;
     }
 
     private static HostedDomainCatalog CatalogOf(IServiceCollection services) =>

@@ -27,18 +27,51 @@ public sealed class DomainGrain(
         {
             throw new ArgumentException($"domain_id '{registration.DomainId}' does not match the grain's key '{DomainId}'.", "domain_id");
         }
+        if (state.State is { Registration: not null, Kind: DomainKinds.Hosted, Status: DomainStatus.Healthy })
+        {
+            throw new ConflictException(
+                $"domain_id '{DomainId}' is a domain hosted in the cluster; it cannot be registered with a port or endpoint while a silo hosts it.");
+        }
+        return await StoreAsync(registration with
+        {
+            Capabilities = registration.Capabilities.Distinct(StringComparer.Ordinal).ToArray(),
+            Metadata = registration.Metadata ?? new Dictionary<string, string>(),
+        }, DomainKinds.Endpoint, grainType: null);
+    }
+
+    public async Task<DomainInfo> RegisterHosted(HostedDomainRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration, "registration");
+        registration.Validate();
+        if (registration.DomainId != DomainId)
+        {
+            throw new ArgumentException($"domain_id '{registration.DomainId}' does not match the grain's key '{DomainId}'.", "domain_id");
+        }
+        var capabilities = registration.Capabilities.Distinct(StringComparer.Ordinal).ToArray();
+        var current = state.State;
+        if (current is { Registration: { } known, Kind: DomainKinds.Hosted }
+            && current.GrainType == registration.GrainType
+            && known.Capabilities.SequenceEqual(capabilities, StringComparer.Ordinal))
+        {
+            // Every silo hosting the domain sends this on every interval: unchanged, it is a heartbeat and announces nothing.
+            return await Heartbeat();
+        }
+        return await StoreAsync(new DomainRegistration(DomainId, null, null, capabilities, new Dictionary<string, string>()),
+            DomainKinds.Hosted, registration.GrainType);
+    }
+
+    private async Task<DomainInfo> StoreAsync(DomainRegistration registration, string kind, string? grainType)
+    {
         var now = _time.GetUtcNow();
         var current = state.State;
         state.State = current with
         {
-            Registration = registration with
-            {
-                Capabilities = registration.Capabilities.Distinct(StringComparer.Ordinal).ToArray(),
-                Metadata = registration.Metadata ?? new Dictionary<string, string>(),
-            },
+            Registration = registration,
             RegisteredAt = current.Registration is null ? now : current.RegisteredAt,
             LastHeartbeatAt = now,
             Status = DomainStatus.Healthy,
+            Kind = kind,
+            GrainType = grainType,
         };
         await state.WriteStateAsync();
         await RegisterOrUpdateReminder(HealthReminder, _options.HealthCheckPeriod, _options.HealthCheckPeriod);
@@ -101,14 +134,14 @@ public sealed class DomainGrain(
     }
 
     private Task UpdateIndexAsync() =>
-        Partition.Upsert(new RegistryEntry(DomainId, state.State.Registration!.Capabilities, state.State.Status));
+        Partition.Upsert(new RegistryEntry(DomainId, state.State.Registration!.Capabilities, state.State.Status, state.State.Kind, state.State.GrainType));
 
     private DomainInfo Snapshot(IReadOnlyList<string>? peers = null)
     {
         var s = state.State;
         var r = s.Registration!;
         return new DomainInfo(r.DomainId, r.Port, r.Endpoint, r.Capabilities, r.Metadata ?? new Dictionary<string, string>(),
-            s.RegisteredAt, s.LastHeartbeatAt, s.Status, peers ?? [], s.HeartbeatCount);
+            s.RegisteredAt, s.LastHeartbeatAt, s.Status, peers ?? [], s.HeartbeatCount, s.Kind, s.GrainType);
     }
 
     private async Task<DomainInfo> DescribeAsync(bool withPeers)

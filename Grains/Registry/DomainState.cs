@@ -14,4 +14,11 @@ public sealed record DomainState
     public string Status { get; init; } = DomainStatus.Healthy;
 
     public long HeartbeatCount { get; init; }
+
+    /// <summary><see cref="DomainKinds.Endpoint"/> for registrations through the API, <see cref="DomainKinds.Hosted"/> for
+    /// those of silos (state written before kinds existed reads as endpoint).</summary>
+    public string Kind { get; init; } = DomainKinds.Endpoint;
+
+    /// <summary>The worker grain's type of a hosted domain; null for an endpoint domain.</summary>
+    public string? GrainType { get; init; }
 }

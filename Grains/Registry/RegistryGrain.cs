@@ -17,6 +17,16 @@ public sealed class RegistryGrain : Grain, IRegistryGrain
         return await Domain(registration.DomainId).Register(registration);
     }
 
+    public async Task<DomainInfo> RegisterHosted(HostedDomainRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration, "registration");
+        DomainRegistration.ValidateDomainId(registration.DomainId);
+        return await Domain(registration.DomainId).RegisterHosted(registration);
+    }
+
+    public async Task<IReadOnlyList<RegistryEntry>> ListHosted() =>
+        [.. (await AllEntriesAsync()).Where(e => e.Kind == DomainKinds.Hosted).OrderBy(e => e.DomainId, StringComparer.Ordinal)];
+
     public async Task<DomainInfo> Heartbeat(string domainId)
     {
         DomainRegistration.ValidateDomainId(domainId);

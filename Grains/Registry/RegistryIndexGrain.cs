@@ -33,5 +33,6 @@ public sealed class RegistryIndexGrain([PersistentState("index", "Default")] IPe
     }
 
     private static bool Same(RegistryEntry a, RegistryEntry b) =>
-        a.Status == b.Status && a.Capabilities.SequenceEqual(b.Capabilities, StringComparer.Ordinal);
+        a.Status == b.Status && a.Kind == b.Kind && a.GrainType == b.GrainType
+        && a.Capabilities.SequenceEqual(b.Capabilities, StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rayswarm.Testing;
 
 namespace Rayswarm.Gateway.Tests;
 
@@ -7,6 +8,31 @@ namespace Rayswarm.Gateway.Tests;
 public sealed class BuiltInDomainsApiTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     private HttpClient Http => fixture.Http;
+
+    [Fact]
+    public async Task The_registry_lists_the_built_in_domains_as_hosted_with_their_actions_as_capabilities()
+    {
+        JsonElement[] hosted = [];
+        await Eventually.True(async () =>
+        {
+            var list = await Http.GetJsonAsync("/domains/list");
+            Assert.Equal(200, list.Status);
+            hosted = [.. list.Body.GetProperty("domains").EnumerateArray().Where(d => d.GetProperty("kind").GetString() == "hosted")];
+            return hosted.Length == 2;
+        }, "the silo registered memory and events");
+
+        Assert.Equal(["events", "memory"], hosted.Select(d => d.GetProperty("domain_id").GetString()));
+        Assert.Equal(["EventsDomainGrain", "MemoryDomainGrain"], hosted.Select(d => d.GetProperty("grain_type").GetString()));
+        Assert.Equal(["publish"], hosted[0].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["search", "contribute"], hosted[1].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.All(hosted, d => Assert.Equal("healthy", d.GetProperty("status").GetString()));
+
+        // An endpoint registration cannot take a hosted domain's id while a silo hosts it.
+        var taken = await Http.PostJsonAsync("/domains/register", """{"domain_id": "memory", "port": 8123, "capabilities": ["x"]}""");
+        Assert.Equal(409, taken.Status);
+        var domain = await Http.GetJsonAsync("/domains/domain/memory");
+        Assert.Equal(("hosted", JsonValueKind.Null), (domain.Body.GetProperty("kind").GetString(), domain.Body.GetProperty("port").ValueKind));
+    }
 
     [Fact]
     public async Task A_workflow_over_the_built_in_domains_contributes_searches_and_publishes()

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using Rayswarm.Gateway.Tests;
+using Rayswarm.Grains.Interfaces;
 using Xunit.Abstractions;
 
 namespace Rayswarm.Cluster.Tests;
@@ -41,6 +44,89 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
                 return response.IsSuccessStatusCode;
             }, "the gateway serves the registry from the surviving silo", 60_000);
             await PostOkAsync(http, "/domains/heartbeat/cluster_domain", new { });
+        }
+        finally
+        {
+            Log("--- gateway ---\n" + gateway.Output);
+        }
+    }
+
+    [Fact]
+    public async Task The_gateway_lists_runs_and_offers_as_mcp_tools_the_domains_hosted_by_the_silos()
+    {
+        await StartSilosAsync(2);
+        await using var gateway = await GatewayProcess.StartAsync(
+            "--urls", "http://127.0.0.1:0", "--postgres", Database, "--cluster-id", ClusterId, "--secret", Secret);
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            // The silos registered the built-in domains; the gateway (a client, hosting nothing) lists them as hosted.
+            JsonElement[] hosted = [];
+            await Eventually.True(async () =>
+            {
+                hosted = [.. (await GetOkAsync(http, "/domains/list")).GetProperty("domains").EnumerateArray()
+                    .Where(d => d.GetProperty("kind").GetString() == "hosted")];
+                return hosted.Length == 2;
+            }, "memory and events registered by the silos", 60_000);
+            Assert.Equal(["events", "memory"], hosted.Select(d => d.GetProperty("domain_id").GetString()));
+            Assert.Equal(["search", "contribute"], hosted[1].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+
+            // A workflow over them runs to completed: the silos' resolvers reach them by id.
+            var word = "quaxel" + Guid.NewGuid().ToString("N")[..8];
+            var workflow = await PostOkAsync(http, "/domains/workflows/create", new
+            {
+                name = "cluster_builtin",
+                steps = new object[]
+                {
+                    new { domain_id = "memory", action = "contribute", data = new { contribution_type = "runbook", content = new { issue = word } } },
+                    new { domain_id = "memory", action = "search", data = new { query = word }, depends_on = new[] { "step_1" } },
+                },
+            });
+            var executed = await PostOkAsync(http, $"/domains/workflows/execute/{workflow.GetProperty("workflow_id").GetString()}?wait_seconds=30", new { });
+            Assert.Equal("completed", executed.GetProperty("status").GetString());
+            Assert.Equal(1, executed.GetProperty("steps")[1].GetProperty("output").GetProperty("count").GetInt32());
+
+            // MCP: the domain tools come from the registry; a call runs the action on a silo.
+            var changes = 0;
+            await using var mcp = await McpClient.CreateAsync(
+                new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(gateway.BaseAddress, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp }),
+                new McpClientOptions
+                {
+                    ClientInfo = new() { Name = "rayswarm-cluster-tests", Version = "1.0" },
+                    ProtocolVersion = "2025-11-25",
+                    Handlers = new McpClientHandlers
+                    {
+                        NotificationHandlers =
+                        [
+                            new(NotificationMethods.ToolListChangedNotification, (_, _) => { Interlocked.Increment(ref changes); return ValueTask.CompletedTask; }),
+                        ],
+                    },
+                });
+            var tools = (await mcp.ListToolsAsync()).Select(t => t.Name).ToArray();
+            Assert.Contains("memory_search", tools);
+            Assert.Contains("events_publish", tools);
+            var search = await mcp.CallToolAsync("memory_search", new Dictionary<string, object?> { ["query"] = word });
+            Assert.False(search.IsError is true, string.Join(" ", search.Content.OfType<TextContentBlock>().Select(c => c.Text)));
+            Assert.Equal(1, Assert.IsType<JsonElement>(search.StructuredContent).GetProperty("count").GetInt32());
+
+            // A hosted domain goes away: the session is told, and its tools are gone. The silos register it again on their
+            // next heartbeat (every 30 s), which may come first: then unregister again.
+            await using var cluster = await ConnectAsync();
+            var gone = 0;
+            await Eventually.True(async () =>
+            {
+                var seen = Volatile.Read(ref changes);
+                await cluster.GetGrain<IDomainGrain>("events").Unregister();
+                for (var i = 0; i < 100 && Volatile.Read(ref changes) == seen; i++) { await Task.Delay(50); }
+                gone = Volatile.Read(ref changes);
+                return gone > seen && !(await mcp.ListToolsAsync()).Any(t => t.Name == "events_publish");
+            }, "tools/list_changed after events unregistered, and events_publish no longer listed", 60_000);
+
+            // A new silo registers the domains it hosts on start (the others do on their next heartbeat): the domain is
+            // back, and the session is told again.
+            await StartSilosAsync(1);
+            await Eventually.True(async () => Volatile.Read(ref changes) > gone && (await mcp.ListToolsAsync()).Any(t => t.Name == "events_publish"),
+                "tools/list_changed and events_publish listed again after a new silo started", 60_000);
         }
         finally
         {
