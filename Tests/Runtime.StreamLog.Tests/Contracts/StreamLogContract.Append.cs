@@ -92,6 +92,22 @@ public abstract partial class StreamLogContract
     }
 
     [Fact]
+    public async Task A_large_batch_stores_every_event_with_its_own_position_sequence_and_payload()
+    {
+        var log = await OpenAsync();
+        var events = Enumerable.Range(0, 150).Select(i => Event(new StreamId("events", "big" + (i % 4))) with { FreshId = i % 2 == 0 }).ToArray();
+
+        var stored = await log.AppendAsync(events, None);
+
+        Assert.Equal(Ids(events), Ids(stored));
+        Assert.Equal(150, Positions(stored).Distinct().Count());
+        Assert.All(Positions(stored).Zip(Positions(stored).Skip(1)), pair => Assert.True(pair.First < pair.Second));
+        for (var i = 0; i < events.Length; i++) { Assert.Equal(i / 4 + 1, stored[i].Event.Sequence); }
+        var history = await log.ReadHistoryAsync("events", null, 0, null, 1000, None);
+        Assert.Equal(stored.Select(e => (e.Position, e.Event.EventId, e.Event.Data)), history.Select(e => (e.Position, e.Event.EventId, e.Event.Data)));
+    }
+
+    [Fact]
     public async Task Freshly_minted_ids_mixed_with_chosen_ones_get_consecutive_sequences_and_one_copy_per_chosen_id()
     {
         var log = await OpenAsync();
