@@ -15,17 +15,20 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     private const string Config = PostgresKnowledgeSchema.TextConfiguration;
 
     private readonly PostgresDatabase _database;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly PostgresSchemaOnce _schema;
 
     /// <summary>Creates the store over the database of <paramref name="options"/>; its tables are created on first use.</summary>
-    public PostgresKnowledgeStore(PostgresStorageOptions options) => _database = new PostgresDatabase(options);
+    public PostgresKnowledgeStore(PostgresStorageOptions options)
+    {
+        _database = new PostgresDatabase(options);
+        _schema = new PostgresSchemaOnce(_database, PostgresKnowledgeSchema.Script, PostgresKnowledgeSchema.LockKey);
+    }
 
     /// <inheritdoc />
     public async Task AddAsync(Contribution contribution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contribution);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             $"""
             INSERT INTO memory_contributions (contribution_id, domain_id, contribution_type, content, search, confidence, verifications,
@@ -44,7 +47,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<Contribution?> GetAsync(string contributionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             $"SELECT {KnowledgeRows.Columns} FROM memory_contributions c WHERE c.contribution_id = @id", PostgresCommands.Text("id", contributionId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -55,7 +58,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     public async Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.Command(
             """
@@ -75,7 +78,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     public async Task AddApplicationAsync(Contribution updated, string domainId, string outcome, string? notes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.Command(
             "INSERT INTO memory_applications (contribution_id, domain_id, outcome, notes, applied_at) VALUES (@id, @domain, @outcome, @notes, @at)",
@@ -90,7 +93,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     public async Task<bool> DeleteAsync(string contributionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contributionId);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         // One statement: the three deletes run in one snapshot and commit together.
         await using var delete = connection.Command(
             """
@@ -119,7 +122,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
               SELECT {KnowledgeRows.Columns}, {KnowledgeQueries.Relevance} FROM matched c
               ORDER BY c.r * c.confidence DESC, c.seq DESC LIMIT @limit
               """;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var command = connection.Command(sql,
             PostgresCommands.Text("query", string.Join(' ', words)),
             new NpgsqlParameter("min", NpgsqlDbType.Double) { Value = query.MinConfidence },
@@ -138,7 +141,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<ContributionPage> GetByDomainAsync(string domainId, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var count = connection.Command("SELECT COUNT(*) FROM memory_contributions WHERE domain_id = @domain", PostgresCommands.Text("domain", domainId));
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         await using var page = connection.Command(
@@ -153,7 +156,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<TopContributor>> GetTopContributorsAsync(int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var command = connection.Command(KnowledgeQueries.TopContributors("COLLATE \"C\""), Integer("limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await KnowledgeQueries.ReadTopContributorsAsync(reader, cancellationToken);
@@ -162,7 +165,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<MemoryStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var command = connection.Command(KnowledgeQueries.Stats);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await KnowledgeQueries.ReadStatsAsync(reader, cancellationToken);
@@ -196,46 +199,6 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new KeyNotFoundException($"Contribution '{c.ContributionId}' does not exist.");
-        }
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(cancellationToken);
-        if (_schemaReady) { return connection; }
-        try
-        {
-            await EnsureSchemaAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task EnsureSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await _schemaGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady) { return; }
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = connection.Command("SELECT pg_advisory_xact_lock(@key)", PostgresCommands.BigInt("key", PostgresKnowledgeSchema.LockKey)))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await using (var command = connection.Command(PostgresKnowledgeSchema.Script))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaGate.Release();
         }
     }
 }

@@ -12,11 +12,14 @@ namespace Rayswarm.Grains;
 public sealed class SqliteKnowledgeStore : IKnowledgeStore
 {
     private readonly SqliteDatabase _database;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SqliteSchemaOnce _schema;
 
     /// <summary>Creates the store over the file of <paramref name="options"/>; its tables are created on first use.</summary>
-    public SqliteKnowledgeStore(SqliteStorageOptions options) => _database = new SqliteDatabase(options);
+    public SqliteKnowledgeStore(SqliteStorageOptions options)
+    {
+        _database = new SqliteDatabase(options);
+        _schema = new SqliteSchemaOnce(_database, SqliteKnowledgeSchema.Script);
+    }
 
     /// <inheritdoc />
     public async Task AddAsync(Contribution contribution, CancellationToken cancellationToken = default)
@@ -203,14 +206,14 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
         return await _database.ReadAsync(read, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="write"/> in an IMMEDIATE transaction (the write lock first) holding the file's writer slot.</summary>
     private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
         return await _database.WriteAsync(async (connection, ct) =>
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
@@ -218,27 +221,5 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             await transaction.CommitAsync(ct);
             return result;
         }, cancellationToken);
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady) { return; }
-        await _schemaGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady) { return; }
-            await _database.WriteAsync(async (connection, ct) =>
-            {
-                await using var transaction = connection.BeginTransaction(deferred: false);
-                await connection.RunAsync(SqliteKnowledgeSchema.Script, ct, transaction);
-                await transaction.CommitAsync(ct);
-                return true;
-            }, cancellationToken);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
     }
 }

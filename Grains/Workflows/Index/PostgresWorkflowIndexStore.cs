@@ -35,14 +35,14 @@ public sealed class PostgresWorkflowIndexStore : IWorkflowIndexStore, IAsyncDisp
         """;
 
     private readonly PostgresDatabase _database;
+    private readonly PostgresSchemaOnce _schema;
     private readonly WorkflowIndexBatch _batch;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
 
     /// <summary>Creates the store over the database of <paramref name="options"/>; its table is created on first use.</summary>
     public PostgresWorkflowIndexStore(PostgresStorageOptions options)
     {
         _database = new PostgresDatabase(options);
+        _schema = new PostgresSchemaOnce(_database, Schema, LockKey);
         _batch = new WorkflowIndexBatch(CommitAsync);
     }
 
@@ -52,7 +52,7 @@ public sealed class PostgresWorkflowIndexStore : IWorkflowIndexStore, IAsyncDisp
     /// <inheritdoc />
     public async Task<WorkflowPage> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var command = connection.Command(WorkflowIndexQueries.List("COLLATE \"C\""),
             new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)status ?? DBNull.Value },
             Integer("limit", limit), Integer("offset", offset));
@@ -63,7 +63,7 @@ public sealed class PostgresWorkflowIndexStore : IWorkflowIndexStore, IAsyncDisp
     /// <inheritdoc />
     public async Task<WorkflowStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var command = connection.Command(WorkflowIndexQueries.Stats);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await WorkflowIndexQueries.ReadStatsAsync(reader, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class PostgresWorkflowIndexStore : IWorkflowIndexStore, IAsyncDisp
     /// <summary>Writes one batch: one upsert per row, sent together, in one transaction.</summary>
     private async Task CommitAsync(IReadOnlyCollection<WorkflowSummary> rows)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var connection = await _schema.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
         await using var batch = new NpgsqlBatch(connection, transaction);
         // A stable order: two silos' batches then lock common rows in the same order and cannot deadlock.
@@ -99,44 +99,4 @@ public sealed class PostgresWorkflowIndexStore : IWorkflowIndexStore, IAsyncDisp
     }
 
     private static NpgsqlParameter Integer(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(cancellationToken);
-        if (_schemaReady) { return connection; }
-        try
-        {
-            await EnsureSchemaAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task EnsureSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await _schemaGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady) { return; }
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = connection.Command("SELECT pg_advisory_xact_lock(@key)", PostgresCommands.BigInt("key", LockKey)))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await using (var command = connection.Command(Schema))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
-    }
 }

@@ -31,13 +31,13 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
 
     private readonly SqliteDatabase _database;
     private readonly WorkflowIndexBatch _batch;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SqliteSchemaOnce _schema;
 
     /// <summary>Creates the store over the file of <paramref name="options"/>; its table is created on first use.</summary>
     public SqliteWorkflowIndexStore(SqliteStorageOptions options)
     {
         _database = new SqliteDatabase(options);
+        _schema = new SqliteSchemaOnce(_database, Schema);
         _batch = new WorkflowIndexBatch(CommitAsync);
     }
 
@@ -47,7 +47,7 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
     /// <inheritdoc />
     public async Task<WorkflowPage> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken = default)
     {
-        await EnsureSchemaAsync(cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
         return await _database.ReadAsync(async (connection, ct) =>
         {
             await using var command = connection.Command(WorkflowIndexQueries.List("COLLATE BINARY"),
@@ -60,7 +60,7 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
     /// <inheritdoc />
     public async Task<WorkflowStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureSchemaAsync(cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
         return await _database.ReadAsync(async (connection, ct) =>
         {
             await using var command = connection.Command(WorkflowIndexQueries.Stats);
@@ -72,7 +72,7 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
     /// <summary>Writes one batch in one IMMEDIATE transaction, the statement prepared once and run per row.</summary>
     private async Task CommitAsync(IReadOnlyCollection<WorkflowSummary> rows)
     {
-        await EnsureSchemaAsync(CancellationToken.None);
+        await _schema.EnsureAsync(CancellationToken.None);
         await _database.WriteAsync(async (connection, ct) =>
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
@@ -100,27 +100,5 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
             await transaction.CommitAsync(ct);
             return true;
         }, CancellationToken.None);
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady) { return; }
-        await _schemaGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady) { return; }
-            await _database.WriteAsync(async (connection, ct) =>
-            {
-                await using var transaction = connection.BeginTransaction(deferred: false);
-                await connection.RunAsync(Schema, ct, transaction);
-                await transaction.CommitAsync(ct);
-                return true;
-            }, cancellationToken);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
     }
 }
