@@ -1,9 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Sqlite;
 
@@ -11,25 +8,9 @@ namespace Rayswarm.Grains.Tests;
 
 /// <summary>A real silo set up as the embedded gateway's (everything in one SQLite file: grain state, reminders, the
 /// stream log, the knowledge store), with the built-in domains and the test domains "alpha", "beta", "gamma".</summary>
-public sealed class BuiltInSilo : IAsyncDisposable
+public sealed class BuiltInSilo : DomainSilo
 {
-    private readonly string _folder;
-
-    private BuiltInSilo(IHost host, string folder)
-    {
-        Host = host;
-        _folder = folder;
-    }
-
-    public IHost Host { get; }
-
-    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
-
-    public IWorkflowsGrain Workflows => Grains.GetGrain<IWorkflowsGrain>(IWorkflowsGrain.Key);
-
-    public ISharedMemoryGrain Memory => Grains.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key);
-
-    public IEventBusGrain Bus => Grains.GetGrain<IEventBusGrain>(IEventBusGrain.Key);
+    private BuiltInSilo(IHost host, string folder) : base(host, folder) { }
 
     /// <summary>The hosted worker grain of a domain, as workflows reach it.</summary>
     public async Task<IDomainWorkerGrain> WorkerAsync(string domainId) =>
@@ -39,28 +20,18 @@ public sealed class BuiltInSilo : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("rayswarm-builtin-silo-").FullName;
         var database = Path.Combine(folder, "rayswarm.db");
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddDomainSystem();
-        foreach (var domain in new[] { "alpha", "beta", "gamma" }) { builder.Services.AddDomainWorker<TestDomainGrain>(domain); }
-        builder.Services.AddSqliteKnowledgeStore(database);
-        builder.Services.AddSqliteWorkflowIndex(database);
-        builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(folder, "signing-key.pem"));
-        builder.UseSilo(silo => silo
-            .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
-            .UseSqliteReminders(o => o.DatabasePath = database)
-            .AddStreams()
-            .UseSqliteStreamLog(o => o.DatabasePath = database));
-        var host = builder.Build();
-        await host.StartAsync();
-        return new BuiltInSilo(host, folder);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.StopAsync();
-        Host.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        return new BuiltInSilo(await StartHostAsync(builder =>
+        {
+            builder.Services.AddDomainSystem();
+            foreach (var domain in new[] { "alpha", "beta", "gamma" }) { builder.Services.AddDomainWorker<TestDomainGrain>(domain); }
+            builder.Services.AddSqliteKnowledgeStore(database);
+            builder.Services.AddSqliteWorkflowIndex(database);
+            builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(folder, "signing-key.pem"));
+            builder.UseSilo(silo => silo
+                .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
+                .UseSqliteReminders(o => o.DatabasePath = database)
+                .AddStreams()
+                .UseSqliteStreamLog(o => o.DatabasePath = database));
+        }), folder);
     }
 }

@@ -1,30 +1,17 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 
 namespace Rayswarm.Grains.Tests;
 
 /// <summary>A real silo with the whole domain system on in-memory storage and streams, on the real clock (deliveries retry
 /// with real back-off, kept short here), hosting two recording domains.</summary>
-public sealed class EventsSilo : IAsyncDisposable
+public sealed class EventsSilo : DomainSilo
 {
     /// <summary>Delivery attempts before an event is parked.</summary>
     public const int MaxAttempts = 3;
 
-    private EventsSilo(IHost host) => Host = host;
-
-    public IHost Host { get; }
-
-    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
-
-    public IEventBusGrain Bus => Grains.GetGrain<IEventBusGrain>(IEventBusGrain.Key);
-
-    public IRegistryGrain Registry => Grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
-
-    public IStreamProvider Streams => Host.Services.GetRequiredService<IStreamProvider>();
+    private EventsSilo(IHost host) : base(host, null) { }
 
     public static async Task<EventsSilo> StartAsync()
     {
@@ -47,11 +34,5 @@ public sealed class EventsSilo : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         return new EventsSilo(host);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.StopAsync();
-        Host.Dispose();
     }
 }

@@ -2,34 +2,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Tests;
 
 namespace Rayswarm.Grains.Tests;
 
 /// <summary>A real silo hosting the registry grains, on a fake clock, with in-memory storage and streams, started for one test.</summary>
-public sealed class RegistrySilo : IAsyncDisposable
+public sealed class RegistrySilo : DomainSilo
 {
     /// <summary>The test clock's heartbeat interval; reminders may be this short because the silo allows it.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
-    private RegistrySilo(IHost host, FakeTimeProvider time)
-    {
-        Host = host;
-        Time = time;
-    }
-
-    public IHost Host { get; }
+    private RegistrySilo(IHost host, FakeTimeProvider time) : base(host, null) => Time = time;
 
     public FakeTimeProvider Time { get; }
-
-    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
-
-    public IRegistryGrain Registry => Grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
-
-    public IStreamProvider Streams => Host.Services.GetRequiredService<IStreamProvider>();
 
     public static async Task<RegistrySilo> StartAsync(bool streams = true)
     {
@@ -55,11 +41,5 @@ public sealed class RegistrySilo : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         return new RegistrySilo(host, time);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.StopAsync();
-        Host.Dispose();
     }
 }
