@@ -16,7 +16,9 @@ public interface IDomainGrain : IGrainWithStringKey
     /// registered under the id and is announced. Throws <see cref="ArgumentException"/> naming an invalid field.</summary>
     Task<DomainInfo> RegisterHosted(HostedDomainRegistration registration);
 
-    /// <summary>Records a heartbeat; an unhealthy domain becomes healthy. Throws <see cref="KeyNotFoundException"/> when not registered.</summary>
+    /// <summary>Records a heartbeat; an unhealthy domain becomes healthy. Throws <see cref="KeyNotFoundException"/> when not
+    /// registered, and <see cref="ConflictException"/> for a hosted domain (only the silos hosting it send its heartbeats,
+    /// through <see cref="RegisterHosted"/>).</summary>
     Task<DomainInfo> Heartbeat();
 
     /// <summary>The domain with its peers; null when not registered.</summary>

@@ -54,7 +54,7 @@ public sealed class DomainGrain(
             && known.Capabilities.SequenceEqual(capabilities, StringComparer.Ordinal))
         {
             // Every silo hosting the domain sends this on every interval: unchanged, it is a heartbeat and announces nothing.
-            return await Heartbeat();
+            return await RecordHeartbeatAsync();
         }
         return await StoreAsync(new DomainRegistration(DomainId, null, null, capabilities, new Dictionary<string, string>()),
             DomainKinds.Hosted, registration.GrainType);
@@ -81,12 +81,22 @@ public sealed class DomainGrain(
         return info;
     }
 
-    public async Task<DomainInfo> Heartbeat()
+    public Task<DomainInfo> Heartbeat()
     {
         if (state.State.Registration is null)
         {
             throw new KeyNotFoundException($"Domain '{DomainId}' is not registered.");
         }
+        if (state.State.Kind == DomainKinds.Hosted)
+        {
+            // Only the silos hosting it speak for a hosted domain; a heartbeat from outside would keep it looking alive after they are gone.
+            throw new ConflictException($"Domain '{DomainId}' is hosted in the cluster: the silos hosting it send its heartbeats.");
+        }
+        return RecordHeartbeatAsync();
+    }
+
+    private async Task<DomainInfo> RecordHeartbeatAsync()
+    {
         var recovered = state.State.Status != DomainStatus.Healthy;
         state.State = state.State with
         {

@@ -60,6 +60,18 @@ public sealed class HostedDomainsTests
     }
 
     [Fact]
+    public async Task A_heartbeat_from_outside_for_a_hosted_domain_is_a_conflict_and_changes_nothing()
+    {
+        await using var silo = await RegistrySilo.StartAsync();
+        var registered = await silo.Registry.RegisterHosted(new HostedDomainRegistration("inside", nameof(TestDomainGrain), ["echo"]));
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => silo.Registry.Heartbeat("inside"));
+
+        Assert.Contains("hosted", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(registered.HeartbeatCount, (await silo.Registry.Get("inside"))!.HeartbeatCount);
+    }
+
+    [Fact]
     public async Task A_hosted_domain_nobody_heartbeats_becomes_unhealthy_and_recovers_when_a_silo_registers_it_again()
     {
         await using var silo = await RegistrySilo.StartAsync();
