@@ -45,6 +45,12 @@ public sealed class McpNodeClientTests(McpGateway gateway) : IClassFixture<McpGa
         Assert.Equal("rolled_back", orchestrated.GetProperty("status").GetString());
         Assert.Contains("node-missing-domain", orchestrated.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("overview").GetProperty("events").GetProperty("total_published").GetInt64() >= 1);
+
+        // Every listed tool was called once with valid arguments and answered without a tool error.
+        var called = root.GetProperty("called").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal(McpToolTests.AllTools, called.Keys.Order(StringComparer.Ordinal));
+        Assert.All(called, c => Assert.True(c.Value == "ok", $"{c.Key}: {c.Value}"));
+        Assert.Equal("completed", root.GetProperty("executed_status").GetString());
     }
 
     private async Task<(int ExitCode, string Stdout, string Output)> RunAsync(string command, params string[] args)

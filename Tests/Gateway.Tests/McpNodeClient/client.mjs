@@ -21,6 +21,45 @@ const queried = await client.callTool({ name: "query_knowledge", arguments: { qu
 const orchestrated = await client.callTool({ name: "orchestrate", arguments: { name: "node_flow", steps: [{ domain_id: "node-missing-domain", action: "search" }] } });
 const overview = await client.callTool({ name: "system_overview", arguments: {} });
 
+// Then every other tool, each with valid arguments: the test checks that every listed tool answered without error.
+const called = {};
+const call = async (name, args) => {
+  const result = await client.callTool({ name, arguments: args });
+  called[name] = result.isError === true ? `error: ${result.content[0]?.text}` : "ok";
+  return result.structuredContent;
+};
+for (const [name, result] of Object.entries({ register_domain: registered, get_domain: fetched, find_domains_by_capability: found,
+  system_health: health, publish_event: published, event_history: history, contribute_knowledge: contributed,
+  query_knowledge: queried, orchestrate: orchestrated, system_overview: overview })) {
+  called[name] = result.isError === true ? `error: ${result.content[0]?.text}` : "ok";
+}
+const peer = `${domainId}-peer`;
+await call("register_domain", { domain_id: peer, capabilities: ["node"], endpoint: "http://127.0.0.1:9101" });
+await call("heartbeat_domain", { domain_id: domainId });
+await call("list_domains", {});
+await call("capability_map", {});
+await call("subscribe_domain", { domain_id: domainId, pattern: "node.*" });
+await call("list_subscriptions", { domain_id: domainId });
+await call("event_stats", {});
+const contributionId = contributed.structuredContent.contribution_id;
+await call("verify_knowledge", { contribution_id: contributionId, domain_id: peer });
+await call("apply_knowledge", { contribution_id: contributionId, domain_id: peer, outcome: "success" });
+await call("domain_contributions", { domain_id: domainId });
+await call("top_contributors", { limit: 5 });
+await call("memory_stats", {});
+const created = await call("create_workflow", { name: "node_builtin_flow", steps: [
+  { domain_id: "memory", action: "contribute", data: { contribution_type: "tip", content: { hint: "node wombat" } } },
+  { domain_id: "memory", action: "search", data: { query: "wombat" }, depends_on: ["step_1"] },
+] });
+const executed = await call("execute_workflow", { workflow_id: created.workflow_id, wait_seconds: 30 });
+await call("get_workflow", { workflow_id: created.workflow_id });
+await call("list_workflows", { limit: 10 });
+await call("verify_workflow", { workflow_id: created.workflow_id });
+await call("workflow_stats", {});
+await call("memory_search", { query: "wombat" });
+await call("memory_contribute", { contribution_type: "tip", content: { hint: "node numbat" } });
+await call("events_publish", { event_type: "node.direct", data: { n: 2 } });
+
 console.log(JSON.stringify({
   session: transport.sessionId ?? null,
   tools: tools.tools.map((t) => ({ name: t.name, description: t.description, required: t.inputSchema.required ?? [] })),
@@ -35,6 +74,8 @@ console.log(JSON.stringify({
   queried: queried.structuredContent,
   orchestrated: orchestrated.structuredContent,
   overview: overview.structuredContent,
+  executed_status: executed?.status ?? null,
+  called,
 }));
 await transport.terminateSession();
 await client.close();
