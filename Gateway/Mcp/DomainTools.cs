@@ -132,7 +132,7 @@ internal sealed partial class DomainTools(
         Name = ToolName(domainId, info.Name),
         Description = info.Description,
         InputSchema = McpSchemas.Normalize(SchemaOf(info.InputSchema)),
-        Annotations = new ToolAnnotations { ReadOnlyHint = false, DestructiveHint = !info.Compensable, OpenWorldHint = false },
+        Annotations = new ToolAnnotations { ReadOnlyHint = info.ReadOnly, DestructiveHint = !info.ReadOnly && !info.Compensable, OpenWorldHint = false },
     };
 
     /// <summary><c>{domain}_{action}</c>, with characters MCP tool names do not allow replaced by '_'.</summary>

@@ -69,7 +69,7 @@ internal sealed class McpToolbox
             }
             if (await _domains.FindAsync(name, cancellationToken) is { } action)
             {
-                McpScopes.EnsureAllowed(request.User, McpScopes.Write, name);
+                McpScopes.EnsureAllowed(request.User, action.Info.ReadOnly ? McpScopes.Read : McpScopes.Write, name);
                 if (McpArguments.Problem(action.Tool.InputSchema, request.Params?.Arguments) is { } problem)
                 {
                     return McpToolErrors.Result(problem);

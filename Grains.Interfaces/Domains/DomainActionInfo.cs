@@ -5,4 +5,5 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Description">What it does, for people and agents.</param>
 /// <param name="InputSchema">A JSON Schema (as JSON text) of the action's input object.</param>
 /// <param name="Compensable">Whether it has a compensation that undoes it.</param>
-public sealed record DomainActionInfo(string Name, string Description, string InputSchema, bool Compensable);
+/// <param name="ReadOnly">Whether it only reads (changes nothing): agents may call it with the read scope.</param>
+public sealed record DomainActionInfo(string Name, string Description, string InputSchema, bool Compensable, bool ReadOnly = false);

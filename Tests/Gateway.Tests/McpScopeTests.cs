@@ -76,6 +76,7 @@ public sealed class McpScopeTests : IAsyncLifetime
         await McpToolTests.Structured(reader, "list_domains", []);
         await McpToolTests.Structured(reader, "event_stats", []);
         await McpToolTests.Structured(reader, "query_knowledge", new() { ["query"] = "anything" });
+        await McpToolTests.Structured(reader, "memory_search", new() { ["query"] = "anything" }); // a read-only domain action
 
         foreach (var tool in McpToolTests.WriteTools)
         {

@@ -22,11 +22,12 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
     /// <summary>Every tool the gateway lists: the fixed ones and those of the built-in hosted domains, sorted.</summary>
     public static readonly string[] AllTools = [.. Tools.Concat(McpDomainToolTests.Tools).Order(StringComparer.Ordinal)];
 
-    /// <summary>The tools that change something (they need the write scope); every hosted domain action does.</summary>
+    /// <summary>The tools that change something (they need the write scope): every hosted domain action but the read-only
+    /// memory_search.</summary>
     public static readonly string[] WriteTools =
     [
         "apply_knowledge", "contribute_knowledge", "create_workflow", "execute_workflow", "heartbeat_domain", "orchestrate",
-        "publish_event", "register_domain", "subscribe_domain", "verify_knowledge", .. McpDomainToolTests.Tools,
+        "publish_event", "register_domain", "subscribe_domain", "verify_knowledge", "events_publish", "memory_contribute",
     ];
 
     [Theory]

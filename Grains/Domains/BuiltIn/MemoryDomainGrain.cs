@@ -38,7 +38,8 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, TimeProvide
             "limit":{"type":"integer","minimum":1,"maximum":{{{MemoryQuery.MaxLimit}}},"default":{{{MemoryQuery.DefaultLimit}}},"description":"At most this many results."}}
             }
             """,
-            Compensable: false),
+            Compensable: false,
+            ReadOnly: true),
         new(Contribute,
             "Contributes knowledge to the shared memory: a JSON object (content) of a type (contribution_type) on behalf of " +
             "a domain (domain_id, default \"memory\"). It starts at confidence 0.5 and is announced as memory.contributed. " +
