@@ -24,6 +24,10 @@ public interface IStreamLog
     /// <summary>Events of the given partitions with a position greater than <paramref name="afterPosition"/>, in position order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<StoredStreamEvent>> ReadPartitionsAsync(IReadOnlyCollection<int> partitions, long afterPosition, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The position of the newest event of <paramref name="partition"/>; 0 when it has none. A delivery agent with
+    /// no subscription to serve moves past a partition's events with this instead of reading them.</summary>
+    Task<long> LastPositionAsync(int partition, CancellationToken cancellationToken);
+
     /// <summary>History: events of one namespace (all keys, or keys matching <paramref name="pattern"/>), with a position greater
     /// than <paramref name="afterPosition"/> and published at or after <paramref name="since"/>, in position order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<StoredStreamEvent>> ReadHistoryAsync(string streamNamespace, StreamPattern? pattern, long afterPosition, DateTimeOffset? since, int limit, CancellationToken cancellationToken);

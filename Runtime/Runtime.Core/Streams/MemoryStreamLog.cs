@@ -67,6 +67,19 @@ public sealed partial class MemoryStreamLog(TimeProvider? timeProvider = null) :
     }
 
     /// <inheritdoc />
+    public Task<long> LastPositionAsync(int partition, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            for (var i = _events.Count - 1; i >= 0; i--)
+            {
+                if (_events[i].Partition == partition) { return Task.FromResult(_events[i].Position); }
+            }
+            return Task.FromResult(0L);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredStreamEvent>> ReadPartitionsAsync(IReadOnlyCollection<int> partitions, long afterPosition, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitions);

@@ -140,6 +140,19 @@ internal sealed partial class StreamDeliveryAgent
                 }
             }
 
+            if (routes.Count == 0)
+            {
+                // No subscription to serve: move past the partition's events without reading them. A subscription added
+                // later rewinds the reader to its first event (UseRoutes), exactly as if they had been read and skipped.
+                var head = await agent._log.LastPositionAsync(partition, cancellation).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    if (generation != _generation) { return true; }
+                    _readPosition = Math.Max(_readPosition, head);
+                    return false;
+                }
+            }
+
             var events = await agent._log.ReadPartitionsAsync([partition], from, limit, cancellation).ConfigureAwait(false);
             lock (_gate)
             {

@@ -167,6 +167,13 @@ public sealed partial class PostgresStreamLog : IStreamLog, IAsyncDisposable
 
     /// <inheritdoc />
     /// <remarks>The last sequence handed out: trimming does not lower it.</remarks>
+    public Task<long> LastPositionAsync(int partition, CancellationToken cancellationToken) =>
+        ScalarAsync(
+            "SELECT COALESCE(MAX(position), 0) FROM stream_events WHERE partition = @partition",
+            [new NpgsqlParameter("partition", NpgsqlDbType.Integer) { Value = partition }],
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<long> LastSequenceAsync(StreamId stream, CancellationToken cancellationToken) =>
         ScalarAsync(
             "SELECT COALESCE((SELECT last_sequence FROM stream_heads WHERE namespace = @ns AND key = @key), 0)",

@@ -227,6 +227,16 @@ public sealed partial class SqliteStreamLog : IStreamLog
 
     /// <inheritdoc />
     /// <remarks>The last sequence handed out: trimming does not lower it.</remarks>
+    public async Task<long> LastPositionAsync(int partition, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        return await ScalarAsync(
+            "SELECT COALESCE(MAX(position), 0) FROM stream_events WHERE partition = @partition",
+            [("@partition", (object)(long)partition)],
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<long> LastSequenceAsync(StreamId stream, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);

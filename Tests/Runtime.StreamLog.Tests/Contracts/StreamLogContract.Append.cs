@@ -108,6 +108,23 @@ public abstract partial class StreamLogContract
     }
 
     [Fact]
+    public async Task The_last_position_of_a_partition_is_its_newest_event_and_0_when_it_has_none()
+    {
+        var log = await OpenAsync();
+        var orders = StreamPartitions.Of(Orders);
+        var empty = Enumerable.Range(0, StreamPartitions.Count).First(p => p != orders && p != StreamPartitions.Of(Payments));
+        Assert.Equal(0, await log.LastPositionAsync(orders, None));
+
+        var first = await AppendAsync(log, Event(Orders), Event(Payments));
+        var second = await AppendAsync(log, Event(Orders));
+        await AppendAsync(log, Event(Payments));
+
+        Assert.Equal(second[0].Position, await log.LastPositionAsync(orders, None));
+        Assert.True(second[0].Position > first[0].Position);
+        Assert.Equal(0, await log.LastPositionAsync(empty, None));
+    }
+
+    [Fact]
     public async Task Freshly_minted_ids_mixed_with_chosen_ones_get_consecutive_sequences_and_one_copy_per_chosen_id()
     {
         var log = await OpenAsync();
