@@ -8,6 +8,7 @@ public sealed class WorkflowsApiTests(GatewayFixture fixture) : IClassFixture<Ga
 {
     private const string CurlExample = """{"name": "analyze_code", "steps": [{"domain_id": "memory_domain", "action": "search", "data": {}}, {"domain_id": "ai_domain", "action": "analyze", "data": {}, "depends_on": ["step_1"]}]}""";
 
+    private readonly TaskCompletionSource _releaseSlow = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EndpointDomain _remote = null!;
 
     private HttpClient Http => fixture.Http;
@@ -19,12 +20,16 @@ public sealed class WorkflowsApiTests(GatewayFixture fixture) : IClassFixture<Ga
         {
             if (path.EndsWith("/compensate", StringComparison.Ordinal)) { return (200, ""); }
             if (path == "/actions/explode") { return (500, """{"error": "exploded"}"""); }
-            if (path == "/actions/slow") { await Task.Delay(1500); }
+            if (path == "/actions/slow") { await _releaseSlow.Task; } // runs until the test lets it finish
             return (200, JsonSerializer.Serialize(new { step = body.GetProperty("step_id").GetString(), seen = body.GetProperty("input").GetProperty("dependencies") }));
         };
     }
 
-    public async Task DisposeAsync() => await _remote.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _releaseSlow.TrySetResult();
+        await _remote.DisposeAsync();
+    }
 
     private async Task<string> RegisterRemoteAsync(string id)
     {
@@ -142,6 +147,7 @@ public sealed class WorkflowsApiTests(GatewayFixture fixture) : IClassFixture<Ga
         Assert.Equal(202, executed.Status);
         Assert.Equal("running", executed.Body.GetProperty("status").GetString());
         HttpJson.AssertProblem(await Http.PostJsonAsync($"/domains/workflows/execute/{id}", ""), 409, "already running");
+        _releaseSlow.SetResult();
         await Eventually.True(async () => (await Http.GetJsonAsync($"/domains/workflows/{id}")).Body.GetProperty("status").GetString() == "completed",
             "the slow workflow completes");
     }

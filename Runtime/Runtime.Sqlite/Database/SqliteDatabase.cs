@@ -98,13 +98,27 @@ internal sealed class SqliteDatabase
         lock (_group)
         {
             _group.Pending.Add(item);
+            _group.Unfinished++;
             if (!_group.Committing)
             {
                 _group.Committing = true;
                 _ = Task.Run(CommitGroupsAsync);
             }
         }
-        return (T)(await item.Done.Task)!;
+        try
+        {
+            return (T)(await item.Done.Task)!;
+        }
+        finally
+        {
+            lock (_group) { _group.Unfinished--; }
+        }
+    }
+
+    /// <summary>Grouped writes of this file queued or being committed, not yet finished (tests wait on it).</summary>
+    internal int UnfinishedGroupedWrites
+    {
+        get { lock (_group) { return _group.Unfinished; } }
     }
 
     private async Task CommitGroupsAsync()
@@ -242,6 +256,8 @@ internal sealed class SqliteDatabase
         public List<GroupedWrite> Pending { get; set; } = [];
 
         public bool Committing { get; set; }
+
+        public int Unfinished { get; set; }
     }
 
     private sealed class GroupedWrite(Func<SqliteConnection, Task<object?>> write)

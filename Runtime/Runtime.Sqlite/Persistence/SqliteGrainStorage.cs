@@ -18,6 +18,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options name no database.</exception>
     public SqliteGrainStorage(SqliteStorageOptions options) => _database = new SqliteDatabase(options);
 
+    /// <summary>Writes queued for or inside a group commit of this file, not yet finished (tests wait on it).</summary>
+    internal int UnfinishedWrites => _database.UnfinishedGroupedWrites;
+
     /// <summary>Creates the tables now instead of on first use (idempotent).</summary>
     public Task InitializeAsync(CancellationToken cancellationToken) => _database.EnsureSchemaAsync(force: true, cancellationToken);
 

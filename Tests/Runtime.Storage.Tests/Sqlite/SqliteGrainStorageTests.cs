@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Rayswarm.Runtime.Abstractions;
 using Rayswarm.Runtime.Core;
 using Rayswarm.Runtime.Sqlite;
+using Rayswarm.Testing;
 
 namespace Rayswarm.Runtime.Storage.Tests;
 
@@ -42,7 +43,7 @@ public sealed class SqliteGrainStorageTests(SqliteFile file) : GrainStorageContr
         var transaction = other.BeginTransaction(deferred: false);
 
         var write = Task.Run(() => storage.WriteAsync(grain, "state", "{}", null, CancellationToken.None));
-        await Task.Delay(300);
+        await Eventually.True(() => storage.UnfinishedWrites == 1, "the write is queued behind the held lock");
         Assert.False(write.IsCompleted);
         transaction.Commit();
 
@@ -64,7 +65,7 @@ public sealed class SqliteGrainStorageTests(SqliteFile file) : GrainStorageContr
 
         var writes = grains.Select((g, i) => Task.Run(() =>
             storage.WriteAsync(g, "state", $$"""{"v":2,"i":{{i}}}""", i == 7 ? "12345" : first[i], CancellationToken.None))).ToArray();
-        await Task.Delay(200);
+        await Eventually.True(() => storage.UnfinishedWrites == grains.Length, "every write queued behind the held lock");
         transaction.Commit();
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => writes[7]);
