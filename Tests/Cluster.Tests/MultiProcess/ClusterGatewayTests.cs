@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -21,20 +20,20 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         try
         {
-            await PostOkAsync(http, "/domains/register", new { domain_id = "cluster_domain", port = 8600, capabilities = new[] { "cluster" } });
-            var published = await PostOkAsync(http, "/domains/events/publish", new { event_type = "cluster.ping", source_domain = "cluster_domain", data = new { n = 1 } });
-            var contribution = await PostOkAsync(http, "/domains/memory/contribute", new { domain_id = "cluster_domain", contribution_type = "insight", content = new { tip = "postgres full text search" } });
-            var workflow = await PostOkAsync(http, "/domains/workflows/create", new { name = "cluster_flow", steps = new[] { new { domain_id = "nowhere_domain", action = "noop" } } });
-            var executed = await PostOkAsync(http, $"/domains/workflows/execute/{workflow.GetProperty("workflow_id").GetString()}", new { });
+            await http.PostOkAsync("/domains/register", new { domain_id = "cluster_domain", port = 8600, capabilities = new[] { "cluster" } });
+            var published = await http.PostOkAsync("/domains/events/publish", new { event_type = "cluster.ping", source_domain = "cluster_domain", data = new { n = 1 } });
+            var contribution = await http.PostOkAsync("/domains/memory/contribute", new { domain_id = "cluster_domain", contribution_type = "insight", content = new { tip = "postgres full text search" } });
+            var workflow = await http.PostOkAsync("/domains/workflows/create", new { name = "cluster_flow", steps = new[] { new { domain_id = "nowhere_domain", action = "noop" } } });
+            var executed = await http.PostOkAsync($"/domains/workflows/execute/{workflow.GetProperty("workflow_id").GetString()}", new { });
 
             Assert.Equal("rolled_back", executed.GetProperty("status").GetString()); // its domain is nowhere: a step failure, not a hang
-            var history = await GetOkAsync(http, "/domains/events/history?event_type=cluster.ping");
+            var history = await http.GetOkAsync("/domains/events/history?event_type=cluster.ping");
             Assert.Contains(published.GetProperty("event_id").GetString()!, history.ToString());
-            var found = await GetOkAsync(http, "/domains/memory/query?query=postgres%20search");
+            var found = await http.GetOkAsync("/domains/memory/query?query=postgres%20search");
             Assert.Contains(contribution.GetProperty("contribution_id").GetString()!, found.ToString());
-            var overview = await GetOkAsync(http, "/domains/system/overview");
+            var overview = await http.GetOkAsync("/domains/system/overview");
             Assert.True(overview.GetProperty("registry").GetProperty("total_domains").GetInt32() >= 1);
-            Assert.Equal("healthy", (await GetOkAsync(http, "/domains/system/health")).GetProperty("status").GetString());
+            Assert.Equal("healthy", (await http.GetOkAsync("/domains/system/health")).GetProperty("status").GetString());
 
             // One silo dies: after detection the gateway reaches the grains on the other one.
             Silos[0].Kill();
@@ -43,7 +42,7 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
                 using var response = await http.GetAsync("/domains/domain/cluster_domain");
                 return response.IsSuccessStatusCode;
             }, "the gateway serves the registry from the surviving silo", 60_000);
-            await PostOkAsync(http, "/domains/heartbeat/cluster_domain", new { });
+            await http.PostOkAsync("/domains/heartbeat/cluster_domain", new { });
         }
         finally
         {
@@ -64,7 +63,7 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
             JsonElement[] hosted = [];
             await Eventually.True(async () =>
             {
-                hosted = [.. (await GetOkAsync(http, "/domains/list")).GetProperty("domains").EnumerateArray()
+                hosted = [.. (await http.GetOkAsync("/domains/list")).GetProperty("domains").EnumerateArray()
                     .Where(d => d.GetProperty("kind").GetString() == "hosted")];
                 return hosted.Length == 2;
             }, "memory and events registered by the silos", 60_000);
@@ -73,7 +72,7 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
 
             // A workflow over them runs to completed: the silos' resolvers reach them by id.
             var word = "quaxel" + Guid.NewGuid().ToString("N")[..8];
-            var workflow = await PostOkAsync(http, "/domains/workflows/create", new
+            var workflow = await http.PostOkAsync("/domains/workflows/create", new
             {
                 name = "cluster_builtin",
                 steps = new object[]
@@ -82,7 +81,7 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
                     new { domain_id = "memory", action = "search", data = new { query = word }, depends_on = new[] { "step_1" } },
                 },
             });
-            var executed = await PostOkAsync(http, $"/domains/workflows/execute/{workflow.GetProperty("workflow_id").GetString()}?wait_seconds=30", new { });
+            var executed = await http.PostOkAsync($"/domains/workflows/execute/{workflow.GetProperty("workflow_id").GetString()}?wait_seconds=30", new { });
             Assert.Equal("completed", executed.GetProperty("status").GetString());
             Assert.Equal(1, executed.GetProperty("steps")[1].GetProperty("output").GetProperty("count").GetInt32());
 
@@ -132,21 +131,5 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
         {
             Log("--- gateway ---\n" + gateway.Output);
         }
-    }
-
-    private static async Task<JsonElement> PostOkAsync(HttpClient http, string path, object body)
-    {
-        using var response = await http.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST {path} → {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> GetOkAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path} → {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }
