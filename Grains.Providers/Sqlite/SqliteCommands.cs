@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Rayswarm.Runtime.Sqlite;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>Parameterized commands and the value formats both providers store.</summary>
 internal static class SqliteCommands

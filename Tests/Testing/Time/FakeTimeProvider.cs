@@ -1,4 +1,4 @@
-namespace Rayswarm.Runtime.Tests;
+namespace Rayswarm.Testing;
 
 /// <summary>A clock that moves only when a test advances it; timers fire, in due order, inside <see cref="Advance"/>.</summary>
 public sealed class FakeTimeProvider : TimeProvider

@@ -1,4 +1,4 @@
-namespace Rayswarm.Runtime.Sqlite;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>Where the SQLite grain storage and reminder table keep their rows.</summary>
 /// <remarks>Set exactly one of <see cref="DatabasePath"/> and <see cref="ConnectionString"/>.</remarks>

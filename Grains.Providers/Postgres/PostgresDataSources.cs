@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Rayswarm.Runtime.Postgres;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>
 /// Creates the connection pools of the providers. A silo has several (state, reminders, membership, directory, streams),

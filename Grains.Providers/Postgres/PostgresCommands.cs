@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Rayswarm.Runtime.Postgres;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>Parameterized commands with explicitly typed parameters, and the ETag format.</summary>
 internal static class PostgresCommands

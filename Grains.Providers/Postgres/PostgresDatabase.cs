@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Rayswarm.Runtime.Postgres;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>One PostgreSQL database as the providers use it: a pooled data source and the schema, created on first use.</summary>
 internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Rayswarm.Runtime.Postgres;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>Rejects <see cref="PostgresStorageOptions"/> without a usable connection string.</summary>
 public sealed class PostgresStorageOptionsValidator : IValidateOptions<PostgresStorageOptions>

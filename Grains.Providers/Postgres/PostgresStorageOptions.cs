@@ -1,4 +1,4 @@
-namespace Rayswarm.Runtime.Postgres;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>Which PostgreSQL database the grain storage and reminder table use.</summary>
 public sealed record PostgresStorageOptions

@@ -1,4 +1,4 @@
-namespace Rayswarm.Runtime.Postgres;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>The tables of both providers (names shared with the SQLite providers).</summary>
 internal static class PostgresSchema

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Rayswarm.Runtime.Sqlite;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>
 /// One SQLite database as the providers use it: pooled connections for reads, one writer at a time per file in this

@@ -1,4 +1,4 @@
-namespace Rayswarm.Runtime.Sqlite;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>The tables of both providers (names shared with the PostgreSQL providers).</summary>
 internal static class SqliteSchema

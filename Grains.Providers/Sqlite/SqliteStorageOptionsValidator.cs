@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Rayswarm.Runtime.Sqlite;
+namespace Rayswarm.Grains.Providers;
 
 /// <summary>Rejects <see cref="SqliteStorageOptions"/> that name no database, name two, or cannot be parsed.</summary>
 public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStorageOptions>
