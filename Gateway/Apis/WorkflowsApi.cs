@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Gateway;
 

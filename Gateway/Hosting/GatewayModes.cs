@@ -1,47 +1,49 @@
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
+using Orleans.Serialization;
 using Rayswarm.Grains;
-using Rayswarm.Runtime.Abstractions;
-using Rayswarm.Runtime.Core;
-using Rayswarm.Runtime.Postgres;
-using Rayswarm.Runtime.Sqlite;
+using Rayswarm.Grains.Interfaces;
+using Rayswarm.Grains.Providers;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The two ways the gateway reaches grains: a silo in its own process, or a client of a cluster.</summary>
+/// <summary>The two ways the gateway reaches grains: an Orleans silo in its own process, or an Orleans client of a cluster.</summary>
 internal static class GatewayModes
 {
-    /// <summary>Embedded: a silo in this process, everything in one SQLite file under the data dir.</summary>
+    /// <summary>Embedded: an Orleans silo in this process (localhost clustering), everything in one SQLite file under the data
+    /// dir. The gateway calls its grains in-process, so the silo opens no client gateway port, and its silo-to-silo port is
+    /// picked free at start (Orleans refuses port 0), so several embedded gateways and tests run side by side.</summary>
     public static void AddEmbeddedSilo(this WebApplicationBuilder builder, GatewayOptions options)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
-        builder.Services.AddSqliteKnowledgeStore(options.DatabasePath);
-        builder.Services.AddSqliteWorkflowIndex(options.DatabasePath);
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(Path.GetFullPath(options.DataDir), "signing-key.pem"));
-        builder.UseSilo(silo => silo
-            .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = options.DatabasePath)
-            .UseSqliteReminders(o => o.DatabasePath = options.DatabasePath)
-            .AddStreams()
-            .UseSqliteStreamLog(o => o.DatabasePath = options.DatabasePath));
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0, serviceId: "rayswarm", clusterId: "embedded")
+            .AddDomainSystem()
+            .UseSqliteDatabase(options.DatabasePath));
     }
 
-    /// <summary>Cluster: grains live in the Silo processes found in the PostgreSQL membership table; the gateway only
-    /// forwards calls. The client connects before the gateway starts serving.</summary>
+    /// <summary>Cluster: grains live in the Silo processes found in the PostgreSQL membership table; the gateway is an Orleans
+    /// client and only forwards calls. The client connects before the gateway starts serving.</summary>
     public static void AddClusterClient(this WebApplicationBuilder builder, GatewayOptions options)
     {
-        builder.Services.AddSingleton(services => new ClusterClient(
-            new PostgresMembershipTable(options.ClusterId, new PostgresStorageOptions { ConnectionString = options.Postgres! }),
-            new ClusterOptions { ClusterId = options.ClusterId, Secret = options.Secret! },
-            new ClientOptions(),
-            GrainCodeRegistry.Shared,
-            TimeProvider.System,
-            services.GetRequiredService<ILogger<ClusterClient>>()));
-        builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<ClusterClient>());
-        builder.Services.AddHostedService<ClusterClientConnector>();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ClusterId));
+            client.UsePostgresClustering(options.Postgres!).UseClusterTimings();
+            if (options.TlsCertificate is { Length: > 0 } certificate)
+            {
+                client.UseClusterTls(ClusterTls.Load(certificate, options.TlsPassword));
+            }
+            client.Services.AddSerializer(s => s.AddDomainSerialization());
+        });
     }
 
-    private sealed class ClusterClientConnector(ClusterClient client) : IHostedService
+    private static int FreeLoopbackPort()
     {
-        public Task StartAsync(CancellationToken cancellationToken) => client.ConnectAsync(cancellationToken);
-
-        public async Task StopAsync(CancellationToken cancellationToken) => await client.DisposeAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -25,6 +25,12 @@ public sealed class GatewayOptions
     /// <summary>The cluster's shared secret (cluster mode; also required to serve off loopback).</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Cluster mode: the cluster's TLS certificate (PKCS#12), when the silos require TLS. Switch: <c>--tls-certificate</c>.</summary>
+    public string? TlsCertificate { get; set; }
+
+    /// <summary>The password of <see cref="TlsCertificate"/>. Switch: <c>--tls-password</c>.</summary>
+    public string? TlsPassword { get; set; }
+
     /// <summary>The largest request body accepted; larger ones get 413. Default 1 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
@@ -45,6 +51,8 @@ public sealed class GatewayOptions
             ClusterId = First(configuration, "cluster-id", "Rayswarm:Cluster:ClusterId") ?? "rayswarm",
             Secret = First(configuration, "secret", "Rayswarm:Cluster:Secret"),
             ApiKeys = ApiKeyFile.Load(configuration),
+            TlsCertificate = First(configuration, "tls-certificate", "Rayswarm:Tls:Certificate"),
+            TlsPassword = First(configuration, "tls-password", "Rayswarm:Tls:Password"),
         };
         if (First(configuration, "max-request-body-bytes", "Rayswarm:Gateway:MaxRequestBodyBytes") is { } max)
         {

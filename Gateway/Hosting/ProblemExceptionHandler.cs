@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Gateway;
 
@@ -37,7 +36,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ArgumentException e => (400, "Invalid request", WithoutParameterSuffix(e.Message)),
         KeyNotFoundException e => (404, "Not found", e.Message),
         ConflictException e => (409, "Conflict", e.Message),
-        GrainCallTimeoutException or SiloUnavailableException => (503, "The cluster cannot answer", exception.Message),
+        // A call that timed out, or went to a silo that died or is shutting down: nothing was committed on our side, retry later.
+        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+            => (503, "The cluster cannot answer", exception.Message),
         _ => (500, "Internal error", "The gateway failed to handle the request; see its log."),
     };
 

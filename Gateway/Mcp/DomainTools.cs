@@ -3,7 +3,6 @@ using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Gateway;
 
@@ -113,7 +112,7 @@ internal sealed partial class DomainTools(
 
     private async Task<IReadOnlyList<Action>> DescribeAsync(string domainId, string grainType, CancellationToken cancellationToken)
     {
-        var worker = grains.GetGrain<IDomainWorkerGrain>(new GrainId(grainType, domainId));
+        var worker = grains.GetGrain<IDomainWorkerGrain>(GrainId.Create(grainType, domainId));
         try
         {
             var actions = await worker.DescribeActions().WaitAsync(cancellationToken);

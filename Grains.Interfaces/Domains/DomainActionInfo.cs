@@ -6,4 +6,5 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="InputSchema">A JSON Schema (as JSON text) of the action's input object.</param>
 /// <param name="Compensable">Whether it has a compensation that undoes it.</param>
 /// <param name="ReadOnly">Whether it only reads (changes nothing): agents may call it with the read scope.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.DomainActionInfo")]
 public sealed record DomainActionInfo(string Name, string Description, string InputSchema, bool Compensable, bool ReadOnly = false);

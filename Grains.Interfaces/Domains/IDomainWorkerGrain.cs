@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
@@ -9,6 +8,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// grain class implementing this interface and registered with <c>AddDomainWorker</c> in the silo's services; domains
 /// outside the cluster speak the same contract over HTTP (docs/domains.md).
 /// </summary>
+[Alias("rayswarm.IDomainWorkerGrain")]
 public interface IDomainWorkerGrain : IGrainWithStringKey
 {
     /// <summary>The domain's actions.</summary>

@@ -9,6 +9,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Data">Its JSON payload (an object; empty when none was given).</param>
 /// <param name="Timestamp">When the bus stored it.</param>
 /// <param name="Position">Its position in the bus's log (increasing in publish order across all types).</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.DomainEvent")]
 public sealed record DomainEvent(
     string EventId,
     string EventType,

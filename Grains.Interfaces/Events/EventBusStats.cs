@@ -12,6 +12,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// measures from its start).</param>
 /// <param name="EventsPerSecond">The publish rate over the same period.</param>
 /// <param name="MeasuredAt">When these figures were taken.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.EventBusStats")]
 public sealed record EventBusStats(
     long TotalPublished,
     int EventTypes,

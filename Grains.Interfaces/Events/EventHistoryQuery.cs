@@ -8,6 +8,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Until">Only events stored at or before this time.</param>
 /// <param name="After">Only events after this position: 0 for the oldest, else the previous page's <see cref="EventHistoryPage.NextPosition"/>.</param>
 /// <param name="Limit">The most events in one page: 1–1000, default 100.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.EventHistoryQuery")]
 public sealed record EventHistoryQuery(
     string? EventType = null,
     string? Pattern = null,

@@ -8,6 +8,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Delivered">Events of its matching types it is done with, less those parked as dead letters.</param>
 /// <param name="Pending">Events of its matching types not delivered yet (its lag).</param>
 /// <param name="DeadLetters">Events parked after delivery kept failing (counted up to <see cref="MaxCountedDeadLetters"/>).</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.EventSubscription")]
 public sealed record EventSubscription(
     string SubscriptionId,
     string DomainId,

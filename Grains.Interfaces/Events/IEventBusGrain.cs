@@ -1,4 +1,3 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
@@ -7,6 +6,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// is a stream of namespace <see cref="StreamNamespace"/>, so publishing is one group-committed append and every silo serves
 /// its share of delivery. Invalid input throws <see cref="ArgumentException"/> naming the field.
 /// </summary>
+[Alias("rayswarm.IEventBusGrain")]
 public interface IEventBusGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key.</summary>

@@ -8,6 +8,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Data">Its payload: a JSON object, or absent (stored as <c>{}</c>).</param>
 /// <param name="EventId">Optional id chosen by the publisher: publishing the same id again returns the stored event instead
 /// of a duplicate (safe retries). Letters, digits, '_', '-' and '.', at most 100 characters; a new id when absent.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.PublishRequest")]
 public sealed record PublishRequest(string EventType, string SourceDomain, JsonElement? Data = null, string? EventId = null)
 {
     /// <summary>The longest publisher-chosen event id.</summary>

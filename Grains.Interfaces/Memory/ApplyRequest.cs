@@ -4,6 +4,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="DomainId">The domain that applied it (any domain, the contributor too).</param>
 /// <param name="Outcome"><see cref="Success"/> or <see cref="Failure"/>.</param>
 /// <param name="Notes">What happened, optional (at most <see cref="MemoryValidation.MaxNotesLength"/> characters).</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.ApplyRequest")]
 public sealed record ApplyRequest(string DomainId, string Outcome, string? Notes = null)
 {
     /// <summary>The outcome of an application that worked.</summary>

@@ -7,6 +7,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="DomainId">The contributing domain (a valid domain id).</param>
 /// <param name="ContributionType">What kind of knowledge ("optimization", "pattern"): at most 100 letters, digits, '_', '-' or '.'.</param>
 /// <param name="Content">The knowledge itself: a non-empty JSON object of at most <see cref="MaxContentBytes"/> bytes.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.ContributeRequest")]
 public sealed record ContributeRequest(string DomainId, string ContributionType, JsonElement Content)
 {
     /// <summary>The largest content accepted, as compact UTF-8 JSON.</summary>

@@ -17,6 +17,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Failures">Applications that failed.</param>
 /// <param name="CreatedAt">When it was contributed.</param>
 /// <param name="UpdatedAt">When it was last verified or applied (its creation time before that).</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.Contribution")]
 public sealed record Contribution(
     string ContributionId,
     string DomainId,

@@ -6,4 +6,5 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Offset">How many newer contributions were skipped.</param>
 /// <param name="Limit">The page size asked for.</param>
 /// <param name="Contributions">This page.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.ContributionPage")]
 public sealed record ContributionPage(string DomainId, int Total, int Offset, int Limit, IReadOnlyList<Contribution> Contributions);

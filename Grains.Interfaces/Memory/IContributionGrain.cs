@@ -1,9 +1,9 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>One contribution (key = its id). Its verifications and applications are applied one at a time, through the
 /// knowledge store, which holds the contribution.</summary>
+[Alias("rayswarm.IContributionGrain")]
 public interface IContributionGrain : IGrainWithStringKey
 {
     /// <summary>The contribution; <see cref="KeyNotFoundException"/> when there is none with this id.</summary>

@@ -1,9 +1,9 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>The shared memory's entry point (a stateless worker, key <see cref="Key"/>): contributions and searches go
 /// straight to the knowledge store; verify and apply go to the contribution's <see cref="IContributionGrain"/>.</summary>
+[Alias("rayswarm.ISharedMemoryGrain")]
 public interface ISharedMemoryGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key.</summary>

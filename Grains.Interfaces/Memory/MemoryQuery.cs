@@ -7,6 +7,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="ContributionType">Only contributions of this type, optional.</param>
 /// <param name="DomainId">Only contributions of this domain, optional.</param>
 /// <param name="Limit">At most this many results, 1..<see cref="MaxLimit"/>; default <see cref="DefaultLimit"/>.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.MemoryQuery")]
 public sealed record MemoryQuery(
     string? Query = null,
     double MinConfidence = 0,

@@ -10,6 +10,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="SuccessRate">Successes / applications; 0 before any application.</param>
 /// <param name="AverageConfidence">The mean confidence of all contributions; 0 when there are none.</param>
 /// <param name="ByType">The number of contributions of each type.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.MemoryStats")]
 public sealed record MemoryStats(
     int TotalContributions,
     int TotalDomains,

@@ -4,6 +4,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="DomainId">The verifying domain; not the contributor, and each domain verifies a contribution once.</param>
 /// <param name="Valid">True (the default) confirms the contribution, false rejects it.</param>
 /// <param name="Notes">Why, optional (at most <see cref="MemoryValidation.MaxNotesLength"/> characters).</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.VerifyRequest")]
 public sealed record VerifyRequest(string DomainId, bool? Valid = true, string? Notes = null)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field (domain_id, notes).</summary>

@@ -16,6 +16,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Kind"><see cref="DomainKinds.Hosted"/> (a worker grain in the cluster) or <see cref="DomainKinds.Endpoint"/>
 /// (HTTP at <paramref name="Port"/> or <paramref name="Endpoint"/>).</param>
 /// <param name="GrainType">For a hosted domain, the grain type of its worker grain; null otherwise.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.DomainInfo")]
 public sealed record DomainInfo(
     string DomainId,
     int? Port,

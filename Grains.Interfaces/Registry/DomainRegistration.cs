@@ -6,6 +6,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Endpoint">An absolute http(s) URL it serves on; either this or <paramref name="Port"/> is required.</param>
 /// <param name="Capabilities">What it can do ("chat", "ml"); at least one, each a non-blank string.</param>
 /// <param name="Metadata">Free-form labels, optional.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.DomainRegistration")]
 public sealed record DomainRegistration(
     string DomainId,
     int? Port,

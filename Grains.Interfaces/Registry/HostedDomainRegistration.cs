@@ -6,6 +6,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="GrainType">The grain type of its <see cref="IDomainWorkerGrain"/> class; any silo or client reaches the
 /// domain as <c>GrainId(GrainType, DomainId)</c>.</param>
 /// <param name="Capabilities">Its action names (from <see cref="IDomainWorkerGrain.DescribeActions"/>), distinct; may be empty.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.HostedDomainRegistration")]
 public sealed record HostedDomainRegistration(string DomainId, string GrainType, IReadOnlyList<string> Capabilities)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field (domain_id, grain_type, capabilities).</summary>

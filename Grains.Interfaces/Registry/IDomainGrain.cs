@@ -1,8 +1,8 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>One registered domain, keyed by its domain id: its registration, heartbeats and health.</summary>
+[Alias("rayswarm.IDomainGrain")]
 public interface IDomainGrain : IGrainWithStringKey
 {
     /// <summary>Registers the domain, or updates its registration (idempotent); announces <see cref="RegistryEvents.Registered"/>.

@@ -1,9 +1,9 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>The registry's entry point (a stateless worker, key <see cref="Key"/>): forwards per-domain calls to
 /// <see cref="IDomainGrain"/> and answers registry-wide queries by asking every index partition in parallel.</summary>
+[Alias("rayswarm.IRegistryGrain")]
 public interface IRegistryGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key.</summary>

@@ -1,9 +1,9 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>One partition of the registry's index (key <see cref="RegistryPartitions.Key"/>): the ids, capabilities and
 /// health of the domains that hash to it. Queries over the registry ask every partition in parallel and merge.</summary>
+[Alias("rayswarm.IRegistryIndexGrain")]
 public interface IRegistryIndexGrain : IGrainWithStringKey
 {
     /// <summary>Adds or replaces a domain's entry.</summary>

@@ -6,6 +6,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Status">Its health (<see cref="DomainStatus"/>).</param>
 /// <param name="Kind">How it is reached (<see cref="DomainKinds"/>).</param>
 /// <param name="GrainType">For a hosted domain, the grain type of its worker grain; null otherwise.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.RegistryEntry")]
 public sealed record RegistryEntry(
     string DomainId,
     IReadOnlyList<string> Capabilities,

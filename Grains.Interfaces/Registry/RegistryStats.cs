@@ -6,4 +6,5 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Unhealthy">Of those, the unhealthy ones.</param>
 /// <param name="Capabilities">Distinct capabilities offered by at least one domain.</param>
 /// <param name="Partitions">Index partitions the registry is spread over.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.RegistryStats")]
 public sealed record RegistryStats(int TotalDomains, int Healthy, int Unhealthy, int Capabilities, int Partitions);

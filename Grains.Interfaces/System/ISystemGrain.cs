@@ -1,8 +1,8 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>The system's own view of itself: whether the silo can serve.</summary>
+[Alias("rayswarm.ISystemGrain")]
 public interface ISystemGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key of the system grain.</summary>

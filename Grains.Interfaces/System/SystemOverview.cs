@@ -10,6 +10,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Workflows">Workflows by status, steps, compensations, durations.</param>
 /// <param name="ActiveWorkflows">Running workflows, newest first (at most <see cref="MaxActiveWorkflows"/>).</param>
 /// <param name="GeneratedAt">When the overview was put together.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.SystemOverview")]
 public sealed record SystemOverview(
     RegistryStats Registry,
     IReadOnlyList<DomainHealth> Domains,
@@ -31,4 +32,5 @@ public sealed record SystemOverview(
 /// <param name="DomainId">The domain.</param>
 /// <param name="Status"><see cref="DomainStatus.Healthy"/> or <see cref="DomainStatus.Unhealthy"/>.</param>
 /// <param name="LastHeartbeatAt">Its last heartbeat.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.DomainHealth")]
 public sealed record DomainHealth(string DomainId, string Status, DateTimeOffset LastHeartbeatAt);

@@ -3,6 +3,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <summary>The body of <c>POST /domains/workflows/create</c>: a named saga of steps with dependencies.</summary>
 /// <param name="Name">The workflow's name ("analyze_code"); required, at most 200 characters.</param>
 /// <param name="Steps">Between 1 and <see cref="MaxSteps"/> steps.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.CreateWorkflowRequest")]
 public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowStepRequest> Steps)
 {
     /// <summary>The most steps one workflow may have.</summary>

@@ -1,9 +1,9 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>One workflow (saga), keyed by its id: its definition, step states and audit log are durable; it runs its
 /// steps, compensates on failure and resumes after its silo dies (docs/workflows.md).</summary>
+[Alias("rayswarm.IWorkflowGrain")]
 public interface IWorkflowGrain : IGrainWithStringKey
 {
     /// <summary>Creates the workflow. Throws <see cref="ArgumentException"/> naming an invalid field and

@@ -1,9 +1,9 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>The workflows' entry point (a stateless worker, key <see cref="Key"/>): creates workflows with fresh ids,
 /// forwards per-workflow calls to <see cref="IWorkflowGrain"/> and answers lists and stats from the workflow index (one table).</summary>
+[Alias("rayswarm.IWorkflowsGrain")]
 public interface IWorkflowsGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key.</summary>

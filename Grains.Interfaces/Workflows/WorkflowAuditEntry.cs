@@ -10,6 +10,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <c>created</c>, the output for <c>step_completed</c>; null otherwise.</param>
 /// <param name="PrevHash">The previous entry's hash (64 zeros for the first).</param>
 /// <param name="Hash">SHA-256 (hex) over <paramref name="PrevHash"/> and this entry's canonical form.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowAuditEntry")]
 public sealed record WorkflowAuditEntry(
     int Index,
     DateTimeOffset Timestamp,

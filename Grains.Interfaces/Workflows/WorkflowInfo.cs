@@ -11,6 +11,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Steps">Its steps in definition order.</param>
 /// <param name="Audit">Every transition, oldest first, hash-chained.</param>
 /// <param name="Proof">The signature over the audit head.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowInfo")]
 public sealed record WorkflowInfo(
     string WorkflowId,
     string Name,

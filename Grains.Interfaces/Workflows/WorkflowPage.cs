@@ -5,4 +5,5 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Total">How many workflows match the filter.</param>
 /// <param name="Limit">The page size asked for.</param>
 /// <param name="Offset">How many matching workflows were skipped.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowPage")]
 public sealed record WorkflowPage(IReadOnlyList<WorkflowSummary> Workflows, int Total, int Limit, int Offset);

@@ -8,6 +8,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="AverageDurationMs">Mean time from start to terminal status over finished workflows; 0 when none.</param>
 /// <param name="ActiveWorkflows">Workflows running or rolling back.</param>
 /// <param name="Partitions">Always 1: the workflow index is one table (the field stays so the stats body keeps its shape).</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStats")]
 public sealed record WorkflowStats(
     long TotalWorkflows,
     IReadOnlyDictionary<string, long> ByStatus,

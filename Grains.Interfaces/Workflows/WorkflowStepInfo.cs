@@ -13,6 +13,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Error">Why the action or its compensation failed.</param>
 /// <param name="StartedAt">When the action (last) started.</param>
 /// <param name="CompletedAt">When the action completed or failed.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepInfo")]
 public sealed record WorkflowStepInfo(
     string StepId,
     string DomainId,

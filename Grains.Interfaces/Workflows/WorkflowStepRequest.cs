@@ -9,6 +9,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="DependsOn">Steps that must complete first, by id (<c>step_1</c>, … by position, or explicit ids).</param>
 /// <param name="StepId">An explicit id for the step; default <c>step_{position}</c> (1-based).</param>
 /// <param name="TimeoutSeconds">How long the action may take before the step fails; default 30 seconds.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepRequest")]
 public sealed record WorkflowStepRequest(
     string DomainId,
     string Action,

@@ -12,6 +12,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Compensations">How many compensations ran (succeeded or failed).</param>
 /// <param name="Error">Why it rolled back or failed.</param>
 /// <param name="Version">The audit length when this summary was taken; an index keeps the newest.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowSummary")]
 public sealed record WorkflowSummary(
     string WorkflowId,
     string Name,

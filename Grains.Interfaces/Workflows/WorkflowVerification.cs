@@ -8,6 +8,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="SignatureValid">Whether the stored signature verifies over the recomputed head with this cluster's key.</param>
 /// <param name="ChainValid">Whether every entry's hash and link recompute.</param>
 /// <param name="Problems">What does not agree, one line each; empty when valid.</param>
+[GenerateSerializer, Immutable, Alias("rayswarm.WorkflowVerification")]
 public sealed record WorkflowVerification(
     string WorkflowId,
     bool Valid,

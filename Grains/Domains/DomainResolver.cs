@@ -1,5 +1,4 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -15,13 +14,13 @@ public sealed class DomainResolver(IGrainFactory grains, HostedDomainCatalog cat
         ArgumentNullException.ThrowIfNull(domainId);
         if (catalog.GrainTypeOf(domainId) is { } grainType)
         {
-            return new DomainTarget.Hosted(grains.GetGrain<IDomainWorkerGrain>(new GrainId(grainType, domainId)));
+            return new DomainTarget.Hosted(grains.GetGrain<IDomainWorkerGrain>(GrainId.Create(grainType, domainId)));
         }
         var info = await grains.GetGrain<IDomainGrain>(domainId).GetSnapshot();
         return info switch
         {
             { Kind: DomainKinds.Hosted, GrainType: { } hostedType } =>
-                new DomainTarget.Hosted(grains.GetGrain<IDomainWorkerGrain>(new GrainId(hostedType, domainId))),
+                new DomainTarget.Hosted(grains.GetGrain<IDomainWorkerGrain>(GrainId.Create(hostedType, domainId))),
             { Endpoint: { } endpoint } => new DomainTarget.Remote(new Uri(endpoint.EndsWith('/') ? endpoint : endpoint + "/")),
             { Port: { } port } => new DomainTarget.Remote(new Uri($"http://127.0.0.1:{port}/")),
             _ => null,

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -37,9 +36,10 @@ public static class DomainWorkerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         DomainRegistration.ValidateDomainId(domainId);
+        // The registry persists the grain type's name, so it must not follow a class rename: [GrainType] is required.
         var grainType = typeof(TGrain).GetCustomAttributes(typeof(GrainTypeAttribute), inherit: false) is [GrainTypeAttribute named]
-            ? named.Name
-            : typeof(TGrain).Name;
+            ? named.GetGrainType(null!, typeof(TGrain)).ToString()!
+            : throw new ArgumentException($"Domain worker {typeof(TGrain).Name} needs a stable [GrainType(\"…\")] name.", nameof(TGrain));
         CatalogOf(services).Add(domainId, grainType);
         return services.AddDomainReach();
     }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -65,7 +64,7 @@ internal sealed partial class HostedDomainRegistrar(IServiceProvider services, H
                 try
                 {
                     var grainType = catalog.GrainTypeOf(domainId)!;
-                    var actions = await grains.GetGrain<IDomainWorkerGrain>(new GrainId(grainType, domainId)).DescribeActions().WaitAsync(stopping);
+                    var actions = await grains.GetGrain<IDomainWorkerGrain>(GrainId.Create(grainType, domainId)).DescribeActions().WaitAsync(stopping);
                     var capabilities = actions.Select(a => a.Name).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToArray();
                     await registry.RegisterHosted(new HostedDomainRegistration(domainId, grainType, capabilities)).WaitAsync(stopping);
                 }

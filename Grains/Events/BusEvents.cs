@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -22,14 +21,14 @@ public static class BusEvents
     private static readonly JsonElement s_emptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     /// <summary>Validates and stores <paramref name="request"/> (durable once this completes) and returns the stored event.</summary>
-    public static async Task<DomainEvent> PublishDomainEventAsync(this IStreamProvider streams, PublishRequest request)
+    public static async Task<DomainEvent> PublishDomainEventAsync(this IEventStreams streams, PublishRequest request)
     {
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(request, "request");
         request.Validate();
         var data = request.Data is { ValueKind: JsonValueKind.Object } given ? given : s_emptyObject;
         var stored = await streams.PublishAsync(
-            new StreamId(IEventBusGrain.StreamNamespace, request.EventType), new Envelope(request.SourceDomain, data), request.EventId);
+            StreamId.Create(IEventBusGrain.StreamNamespace, request.EventType), new Envelope(request.SourceDomain, data), request.EventId);
         return new DomainEvent(stored.EventId, request.EventType, request.SourceDomain, data, stored.PublishedAt, stored.Position);
     }
 
@@ -37,7 +36,7 @@ public static class BusEvents
     public static DomainEvent ToDomainEvent(StreamEvent streamEvent)
     {
         ArgumentNullException.ThrowIfNull(streamEvent);
-        var type = streamEvent.Stream.Key;
+        var type = streamEvent.Stream.GetKeyAsString();
         using var document = JsonDocument.Parse(streamEvent.Data);
         var root = document.RootElement;
         string source;

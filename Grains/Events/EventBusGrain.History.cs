@@ -1,5 +1,4 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -37,7 +36,7 @@ public sealed partial class EventBusGrain
                 }
                 after = stored.Position;
                 scanned++;
-                if (alsoPattern is not null && !alsoPattern.Matches(stored.Stream.Key)) { continue; }
+                if (alsoPattern is not null && !alsoPattern.Matches(stored.Stream.GetKeyAsString()!)) { continue; }
                 var domainEvent = BusEvents.ToDomainEvent(stored);
                 if (query.SourceDomain is not null && domainEvent.SourceDomain != query.SourceDomain) { continue; }
                 events.Add(domainEvent);

@@ -1,5 +1,4 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -13,11 +12,12 @@ namespace Rayswarm.Grains;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
+[GrainType("event-bus")]
 public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMeter meter) : Grain, IEventBusGrain
 {
-    private IStreamProvider? _streams;
+    private IEventStreams? _streams;
 
-    private IStreamProvider Streams => _streams ??= this.GetStreamProvider();
+    private IEventStreams Streams => _streams ??= this.GetEventStreams();
 
     public Task<DomainEvent> Publish(PublishRequest request) => Streams.PublishDomainEventAsync(request);
 
@@ -57,7 +57,7 @@ public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMete
     public async Task<EventBusStats> GetStats()
     {
         var stats = await Streams.GetStatsAsync(IEventBusGrain.StreamNamespace);
-        var types = stats.Streams.Where(s => s.Stream.Namespace == IEventBusGrain.StreamNamespace).ToList();
+        var types = stats.Streams.Where(s => s.Stream.GetNamespace() == IEventBusGrain.StreamNamespace).ToList();
         var total = types.Sum(t => t.Published);
         var (recent, perSecond) = meter.Measure(total);
         var subscriptions = await FiguresAsync(stats.Subscriptions.Where(s => EventDeliveryGrain.IsDeliveryGrain(s.Subscriber)));
@@ -66,9 +66,9 @@ public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMete
             types.Count,
             [.. types
                 .OrderByDescending(t => t.Published)
-                .ThenBy(t => t.Stream.Key, StringComparer.Ordinal)
+                .ThenBy(t => t.Stream.GetKeyAsString(), StringComparer.Ordinal)
                 .Take(EventBusStats.MaxTopEventTypes)
-                .Select(t => new EventTypeCount(t.Stream.Key, t.Published))],
+                .Select(t => new EventTypeCount(t.Stream.GetKeyAsString()!, t.Published))],
             subscriptions.Count,
             subscriptions.Values.Sum(f => f.Delivered),
             subscriptions.Values.Sum(f => f.Pending),

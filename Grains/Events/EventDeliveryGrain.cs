@@ -1,5 +1,4 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -12,7 +11,7 @@ namespace Rayswarm.Grains;
 /// </summary>
 [GrainType(GrainTypeName)]
 [Reentrant]
-public sealed class EventDeliveryGrain(DomainResolver resolver, DomainHttpClient http, TimeProvider? time = null) : Grain, IEventDeliveryGrain
+public sealed class EventDeliveryGrain(DomainResolver resolver, DomainHttpClient http, TimeProvider? time = null) : Grain, IEventDeliveryGrain, IEventConsumer
 {
     /// <summary>The grain type (part of every durable subscription: never rename).</summary>
     public const string GrainTypeName = "event-delivery";
@@ -27,14 +26,18 @@ public sealed class EventDeliveryGrain(DomainResolver resolver, DomainHttpClient
     private DateTimeOffset _targetExpires;
 
     /// <summary>The grain that delivers <paramref name="domainId"/>'s subscription to <paramref name="pattern"/>.</summary>
-    public static GrainId IdOf(string domainId, string pattern) => new(GrainTypeName, domainId + Separator + pattern);
+    public static GrainId IdOf(string domainId, string pattern) => GrainId.Create(GrainTypeName, domainId + Separator + pattern);
 
     /// <summary>The domain id of a delivery grain's key.</summary>
-    public static string DomainOf(GrainId grain) => grain.Key[..grain.Key.IndexOf(Separator, StringComparison.Ordinal)];
+    public static string DomainOf(GrainId grain)
+    {
+        var key = grain.Key.ToString()!;
+        return key[..key.IndexOf(Separator, StringComparison.Ordinal)];
+    }
 
     /// <summary>Whether <paramref name="grain"/> is a bus delivery grain.</summary>
     public static bool IsDeliveryGrain(GrainId grain) =>
-        grain.Type == GrainTypeName && grain.Key.Contains(Separator, StringComparison.Ordinal);
+        grain.Type.ToString() == GrainTypeName && grain.Key.ToString()!.Contains(Separator, StringComparison.Ordinal);
 
     public async Task OnEvent(string subscription, StreamEvent streamEvent)
     {
@@ -63,7 +66,7 @@ public sealed class EventDeliveryGrain(DomainResolver resolver, DomainHttpClient
     {
         var now = _time.GetUtcNow();
         if (_target is not null && now < _targetExpires) { return _target; }
-        var domainId = DomainOf(GrainId);
+        var domainId = DomainOf(this.GetGrainId());
         _target = await resolver.ResolveAsync(domainId)
             ?? throw new KeyNotFoundException($"Domain '{domainId}' is neither hosted in the cluster nor registered: cannot deliver the event.");
         _targetExpires = now + TargetCacheTime;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -61,7 +60,7 @@ public sealed class EventFlowMeter(IServiceProvider services) : BackgroundServic
 
     private async Task SampleAsync()
     {
-        if (services.GetService<IStreamProvider>() is not { } streams) { return; } // no streams on this host
+        if (services.GetService<IEventStreams>() is not { } streams) { return; } // no streams on this host
         try
         {
             var stats = await streams.GetStatsAsync(IEventBusGrain.StreamNamespace);

@@ -1,17 +1,17 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
 /// <summary>One contribution. Being one activation, it applies verifications and applications one at a time, so each
 /// recomputes the confidence from the latest counts; the knowledge store holds the contribution (this grain caches it).</summary>
+[GrainType("contribution")]
 public sealed class ContributionGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IContributionGrain
 {
     private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private Contribution? _current;
 
-    private string ContributionId => GetPrimaryKeyString();
+    private string ContributionId => this.GetPrimaryKeyString();
 
     public Task<Contribution> Get() => LoadAsync();
 

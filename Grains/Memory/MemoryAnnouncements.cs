@@ -1,5 +1,4 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -9,15 +8,6 @@ internal static class MemoryAnnouncements
     public static async Task AnnounceAsync(this Grain grain, string eventType, string sourceDomain, Contribution contribution,
         params (string Name, object? Value)[] extra)
     {
-        IStreamProvider streams;
-        try
-        {
-            streams = grain.GetStreamProvider();
-        }
-        catch (InvalidOperationException)
-        {
-            return; // streams are not configured on this silo: nothing to announce to
-        }
         var data = new Dictionary<string, object?>
         {
             ["source_domain"] = sourceDomain,
@@ -27,6 +17,6 @@ internal static class MemoryAnnouncements
             ["confidence"] = contribution.Confidence,
         };
         foreach (var (name, value) in extra) { data[name] = value; }
-        await streams.PublishAsync(new StreamId(RegistryEvents.Namespace, eventType), data);
+        await grain.AnnounceAsync(RegistryEvents.Namespace, eventType, data);
     }
 }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Postgres;
 
 namespace Rayswarm.Grains;
 

@@ -1,11 +1,11 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
 /// <summary>The shared memory's entry point. A stateless worker, so never a hot spot: contributions, searches, pages and
 /// totals go straight to the knowledge store (the database does the work); verify and apply go to the contribution's grain.</summary>
 [StatelessWorker]
+[GrainType("shared-memory")]
 public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, ISharedMemoryGrain
 {
     private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains;
 

@@ -1,11 +1,11 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
 /// <summary>One domain: its registration and heartbeats are durable; a durable reminder marks it unhealthy when heartbeats
 /// stop. It keeps its index partition up to date on registration and on health changes only, so heartbeats touch no
 /// shared grain.</summary>
+[GrainType("domain")]
 public sealed class DomainGrain(
     [PersistentState("domain", "Default")] IPersistentState<DomainState> state,
     RegistryOptions? options = null,
@@ -15,7 +15,7 @@ public sealed class DomainGrain(
     private readonly RegistryOptions _options = options ?? new RegistryOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    private string DomainId => GetPrimaryKeyString();
+    private string DomainId => this.GetPrimaryKeyString();
 
     private IRegistryIndexGrain Partition => GrainFactory.GetGrain<IRegistryIndexGrain>(RegistryPartitions.KeyOf(DomainId));
 
@@ -74,7 +74,7 @@ public sealed class DomainGrain(
             GrainType = grainType,
         };
         await state.WriteStateAsync();
-        await RegisterOrUpdateReminder(HealthReminder, _options.HealthCheckPeriod, _options.HealthCheckPeriod);
+        await this.RegisterOrUpdateReminder(HealthReminder, _options.HealthCheckPeriod, _options.HealthCheckPeriod);
         await UpdateIndexAsync();
         var info = await DescribeAsync(withPeers: true);
         await PublishAsync(RegistryEvents.Registered, info);
@@ -122,7 +122,7 @@ public sealed class DomainGrain(
         var info = Snapshot();
         await state.ClearStateAsync();
         await Partition.Remove(DomainId);
-        if (await GetReminder(HealthReminder) is { } reminder) { await UnregisterReminder(reminder); }
+        if (await this.GetReminder(HealthReminder) is { } reminder) { await this.UnregisterReminder(reminder); }
         await PublishAsync(RegistryEvents.Unregistered, info);
         return true;
     }
@@ -132,7 +132,7 @@ public sealed class DomainGrain(
         if (reminderName != HealthReminder) { return; }
         if (state.State.Registration is null)
         {
-            if (await GetReminder(HealthReminder) is { } stale) { await UnregisterReminder(stale); }
+            if (await this.GetReminder(HealthReminder) is { } stale) { await this.UnregisterReminder(stale); }
             return;
         }
         var silentFor = _time.GetUtcNow() - state.State.LastHeartbeatAt;
@@ -164,17 +164,5 @@ public sealed class DomainGrain(
         return Snapshot(peers);
     }
 
-    private async Task PublishAsync(string eventType, DomainInfo info)
-    {
-        IStreamProvider streams;
-        try
-        {
-            streams = this.GetStreamProvider();
-        }
-        catch (InvalidOperationException)
-        {
-            return; // streams are not configured on this silo: nothing to announce to
-        }
-        await streams.PublishAsync(new StreamId(RegistryEvents.Namespace, eventType), info);
-    }
+    private Task PublishAsync(string eventType, DomainInfo info) => this.AnnounceAsync(RegistryEvents.Namespace, eventType, info);
 }

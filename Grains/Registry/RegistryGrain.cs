@@ -1,11 +1,11 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
 /// <summary>The registry's entry point. A stateless worker, so it is never a hot spot: per-domain calls go to the domain's
 /// grain; registry-wide queries ask every index partition in parallel, then the domain grains of the result in parallel.</summary>
 [StatelessWorker]
+[GrainType("registry")]
 public sealed class RegistryGrain : Grain, IRegistryGrain
 {
     // Async although they only forward: a validation error must fault the returned task, because the runtime's inline

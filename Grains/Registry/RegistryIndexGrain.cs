@@ -1,9 +1,9 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
 /// <summary>One partition of the registry index; written only when a domain registers, unregisters or changes health.</summary>
+[GrainType("registry-index")]
 public sealed class RegistryIndexGrain([PersistentState("index", "Default")] IPersistentState<RegistryIndexState> state)
     : Grain, IRegistryIndexGrain
 {

@@ -1,5 +1,4 @@
 using Npgsql;
-using Rayswarm.Runtime.Postgres;
 
 namespace Rayswarm.Grains;
 

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
 /// <summary>Answers health checks by exercising the runtime: this call is a grain call, and it writes its own state.</summary>
+[GrainType("system")]
 public sealed class SystemGrain([PersistentState("probe")] IPersistentState<SystemGrain.ProbeState> probe) : Grain, ISystemGrain
 {
     public async Task<HealthReport> CheckHealth()
     {
         var now = DateTimeOffset.UtcNow;
-        var checks = new List<HealthCheck> { new("grain_calls", true, $"served by {GrainId}") };
+        var checks = new List<HealthCheck> { new("grain_calls", true, $"served by {this.GetGrainId()}") };
         var started = Stopwatch.GetTimestamp();
         try
         {

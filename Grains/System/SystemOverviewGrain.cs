@@ -1,11 +1,11 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
 /// <summary>Fans the overview out to the registry, event bus, shared memory and workflow entry grains (all stateless
 /// workers themselves) and merges their answers; nothing is stored here.</summary>
 [StatelessWorker]
+[GrainType("system-overview")]
 public sealed class SystemOverviewGrain(HostedDomainCatalog catalog, TimeProvider? time = null) : Grain, ISystemOverviewGrain
 {
     public async Task<SystemOverview> GetOverview()

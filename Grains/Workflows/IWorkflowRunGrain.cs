@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 

@@ -25,7 +25,7 @@ public sealed partial class WorkflowGrain
         var input = InputOf(step);
         var timeout = TimeoutOf(step);
         _inFlight[stepId] = _time.GetUtcNow() + timeout + s_lostAfter;
-        var self = GrainFactory.GetGrain<IWorkflowRunGrain>(GrainId);
+        var self = GrainFactory.GetGrain<IWorkflowRunGrain>(this.GetGrainId());
         _ = Task.Run(async () =>
         {
             JsonElement output = s_null;
@@ -49,7 +49,7 @@ public sealed partial class WorkflowGrain
         var timeout = TimeoutOf(step);
         var (attempts, delay) = (_options.CompensationAttempts, _options.CompensationRetryDelay);
         _inFlight[stepId] = _time.GetUtcNow() + (timeout + delay) * attempts + s_lostAfter;
-        var self = GrainFactory.GetGrain<IWorkflowRunGrain>(GrainId);
+        var self = GrainFactory.GetGrain<IWorkflowRunGrain>(this.GetGrainId());
         _ = Task.Run(async () =>
         {
             string? error = null;

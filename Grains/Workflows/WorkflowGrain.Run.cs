@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -27,7 +26,7 @@ public sealed partial class WorkflowGrain
         if (reminderName != ResumeReminder) { return; }
         if (!Exists || !WorkflowStatus.IsActive(S.Status))
         {
-            if (await GetReminder(ResumeReminder) is { } stale) { await UnregisterReminder(stale); }
+            if (await this.GetReminder(ResumeReminder) is { } stale) { await this.UnregisterReminder(stale); }
             return;
         }
         var now = _time.GetUtcNow();
@@ -50,7 +49,7 @@ public sealed partial class WorkflowGrain
                 throw new ConflictException($"Workflow '{WorkflowId}' is already {S.Status.Replace('_', ' ')}: a workflow is executed once.");
             }
             // The reminder first: once the write below says running, something must bring the workflow back after a crash.
-            _reminder = await RegisterOrUpdateReminder(ResumeReminder, _options.ResumePeriod, _options.ResumePeriod);
+            _reminder = await this.RegisterOrUpdateReminder(ResumeReminder, _options.ResumePeriod, _options.ResumePeriod);
             var now = _time.GetUtcNow();
             var before = S.Status;
             S.Status = WorkflowStatus.Running;
@@ -243,7 +242,7 @@ public sealed partial class WorkflowGrain
         }
         if (WorkflowStatus.IsTerminal(S.Status))
         {
-            if ((_reminder ?? await GetReminder(ResumeReminder)) is { } reminder) { await UnregisterReminder(reminder); }
+            if ((_reminder ?? await this.GetReminder(ResumeReminder)) is { } reminder) { await this.UnregisterReminder(reminder); }
             _reminder = null;
             (_finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }

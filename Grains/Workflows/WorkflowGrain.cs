@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -14,6 +13,7 @@ namespace Rayswarm.Grains;
 /// signed head) before the work it starts is launched, so a step's output is durable before its dependents start.
 /// </summary>
 [Reentrant]
+[GrainType("workflow")]
 public sealed partial class WorkflowGrain(
     [PersistentState("workflow", "Default")] IPersistentState<WorkflowState> state,
     WorkflowStepRunner runner,
@@ -29,7 +29,7 @@ public sealed partial class WorkflowGrain(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TaskCompletionSource? _finished;
 
-    private string WorkflowId => GetPrimaryKeyString();
+    private string WorkflowId => this.GetPrimaryKeyString();
 
     private WorkflowState S => state.State;
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Rayswarm.Runtime.Postgres;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains;
 

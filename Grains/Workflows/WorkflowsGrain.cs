@@ -1,5 +1,4 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -8,6 +7,7 @@ namespace Rayswarm.Grains;
 /// <see cref="Execute"/> waiting for its workflow does not hold up the calls queued behind it.</summary>
 [StatelessWorker]
 [Reentrant]
+[GrainType("workflows")]
 public sealed class WorkflowsGrain(IWorkflowIndexStore index) : Grain, IWorkflowsGrain
 {
     private const int DefaultLimit = 50;

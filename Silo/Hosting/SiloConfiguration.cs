@@ -1,59 +1,50 @@
+using System.Net;
+using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
 using Rayswarm.Grains;
-using Rayswarm.Runtime.Abstractions;
-using Rayswarm.Runtime.Core;
-using Rayswarm.Runtime.Postgres;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Silo;
 
-/// <summary>Builds the silo from configuration: PostgreSQL (Rayswarm:Postgres) means a cluster member; otherwise one silo on SQLite.</summary>
+/// <summary>Builds the Orleans silo from configuration: PostgreSQL (Rayswarm:Postgres) means a cluster member; otherwise one
+/// silo alone on SQLite under the data dir.</summary>
 internal static class SiloConfiguration
 {
     public static IHostApplicationBuilder AddSiloFromConfiguration(this IHostApplicationBuilder builder, string[] args)
     {
-        builder.Configuration.AddCommandLine(args, SiloCommandLine.Switches);
+        builder.Configuration.AddCommandLine(SiloCommandLine.WithFlagValues(args), SiloCommandLine.Switches);
         var configuration = builder.Configuration;
-        foreach (var path in (configuration["Rayswarm:GrainAssembly"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            // Extra grain classes (domain modules, test grains): loaded before the registry first looks.
-            var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path));
-            GrainCodeRegistry.Shared.Load(assembly);
-        }
         var postgres = configuration["Rayswarm:Postgres"];
-        builder.Services.AddDomainSystem();
+        var clusterId = configuration["Rayswarm:Cluster:ClusterId"] is { Length: > 0 } id ? id : "dev";
         var dataDir = Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data");
+        var endpoint = SiloEndpoint.From(configuration);
+        var extraAssemblies = LoadGrainAssemblies(configuration["Rayswarm:GrainAssembly"]);
+
         // Workflow proofs: every silo of a cluster derives the same key from the shared secret; a lone silo keeps one in its data dir.
         builder.Services.AddWorkflowSigning(o =>
         {
             o.ClusterSecret = configuration["Rayswarm:Cluster:Secret"];
             o.KeyFile = Path.Combine(dataDir, "signing-key.pem");
         });
-        builder.UseSilo(silo =>
+        builder.UseOrleans(silo =>
         {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
+            if (configuration["Rayswarm:SiloName"] is { Length: > 0 } name) { silo.Configure<SiloOptions>(o => o.SiloName = name); }
+            silo.ConfigureEndpoints(endpoint.Advertised, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(endpoint.Advertised));
+            silo.UseClusterTimings().AddDomainSystem();
+            silo.Services.AddSerializer(s => { foreach (var assembly in extraAssemblies) { s.AddAssembly(assembly); } });
+            SiloLinkSecurity.Apply(silo, configuration, endpoint);
             if (string.IsNullOrEmpty(postgres))
             {
-                var database = Path.Combine(dataDir, "rayswarm.db");
-                Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-                silo.AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
-                    .UseSqliteReminders(o => o.DatabasePath = database)
-                    .AddStreams()
-                    .UseSqliteStreamLog(o => o.DatabasePath = database);
-                silo.Services.AddSqliteKnowledgeStore(database);
-                silo.Services.AddSqliteWorkflowIndex(database);
+                silo.UseDevelopmentClustering(new IPEndPoint(endpoint.Advertised, endpoint.SiloPort));
+                silo.UseSqliteDatabase(Path.Combine(dataDir, "rayswarm.db"));
                 return;
             }
-            silo.UseClustering()
-                .UsePostgresClustering(postgres)
-                .AddPostgresGrainStorage(GrainStorageNames.Default, o => o.ConnectionString = postgres)
-                .UsePostgresReminders(o => o.ConnectionString = postgres)
-                .AddStreams()
-                .UsePostgresStreamLog(postgres);
-            silo.Services.AddPostgresKnowledgeStore(postgres);
-            silo.Services.AddPostgresWorkflowIndex(postgres);
+            silo.UsePostgresDatabase(postgres);
         });
         return builder;
     }
@@ -63,6 +54,11 @@ internal static class SiloConfiguration
     {
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var details = host.Services.GetRequiredService<ILocalSiloDetails>();
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine($"silo-ready {details.Address}"));
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine($"silo-ready {details.SiloAddress}"));
     }
+
+    // Extra grain classes (domain modules, test grains), loaded before the silo builds its type manifest.
+    private static IReadOnlyList<Assembly> LoadGrainAssemblies(string? paths) =>
+        [.. (paths ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(path => AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path)))];
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using ModelContextProtocol.Server;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Gateway;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -13,6 +12,7 @@ namespace Rayswarm.Grains;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
+[GrainType("events-domain")]
 public sealed class EventsDomainGrain : Grain, IDomainWorkerGrain
 {
     /// <summary>The domain id it is hosted as.</summary>
@@ -42,9 +42,9 @@ public sealed class EventsDomainGrain : Grain, IDomainWorkerGrain
     /// <summary>Leaves room for <see cref="CompensatedSuffix"/>, so every published event can be compensated.</summary>
     private const int MaxEventTypeLength = EventTypes.MaxLength - 12;
 
-    private IStreamProvider? _streams;
+    private IEventStreams? _streams;
 
-    private IStreamProvider Streams => _streams ??= this.GetStreamProvider();
+    private IEventStreams Streams => _streams ??= this.GetEventStreams();
 
     public Task<IReadOnlyList<DomainActionInfo>> DescribeActions() => Task.FromResult(s_actions);
 

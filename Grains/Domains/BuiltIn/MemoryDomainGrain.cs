@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains;
 
@@ -15,6 +14,7 @@ namespace Rayswarm.Grains;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
+[GrainType("memory-domain")]
 public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IDomainWorkerGrain
 {
     /// <summary>The domain id it is hosted as.</summary>

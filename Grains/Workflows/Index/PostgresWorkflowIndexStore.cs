@@ -1,7 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Postgres;
 
 namespace Rayswarm.Grains;
 

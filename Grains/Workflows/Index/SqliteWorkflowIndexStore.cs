@@ -1,5 +1,4 @@
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains;
 

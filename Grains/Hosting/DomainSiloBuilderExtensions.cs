@@ -1,0 +1,50 @@
+using Orleans.Serialization;
+using Rayswarm.Grains.Interfaces;
+
+namespace Rayswarm.Grains;
+
+/// <summary>Puts the domain system on an Orleans silo and chooses where its durable state lives: one SQLite file (embedded)
+/// or PostgreSQL (a cluster). Hosts (the embedded gateway, the Silo executable, tests, benchmarks) call these.</summary>
+public static class DomainSiloBuilderExtensions
+{
+    /// <summary>The domain system's grains and services, and the serializers of its contracts.</summary>
+    public static ISiloBuilder AddDomainSystem(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddDomainSystem();
+        silo.Services.AddSerializer(s => s.AddDomainSerialization());
+        return silo;
+    }
+
+    /// <summary>Everything durable in the SQLite file <paramref name="databasePath"/>: grain state ("Default"), reminders, the
+    /// event log (the streams), the shared memory's knowledge and the workflow index.</summary>
+    public static ISiloBuilder UseSqliteDatabase(this ISiloBuilder silo, string databasePath)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = databasePath)
+            .UseSqliteReminderService(o => o.DatabasePath = databasePath)
+            .AddEventLogStreams()
+            .UseSqliteEventLog(databasePath);
+        silo.Services.AddSqliteKnowledgeStore(databasePath);
+        silo.Services.AddSqliteWorkflowIndex(databasePath);
+        return silo;
+    }
+
+    /// <summary>A cluster member on the PostgreSQL database of <paramref name="connectionString"/>: membership, grain state
+    /// ("Default"), reminders, the event log, knowledge and the workflow index. The schema is applied on first start.</summary>
+    public static ISiloBuilder UsePostgresDatabase(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        silo.UsePostgresClustering(connectionString)
+            .AddPostgresGrainStorage("Default", connectionString)
+            .UsePostgresReminders(connectionString)
+            .AddEventLogStreams()
+            .UsePostgresEventLog(connectionString);
+        silo.Services.AddPostgresKnowledgeStore(connectionString);
+        silo.Services.AddPostgresWorkflowIndex(connectionString);
+        return silo;
+    }
+}

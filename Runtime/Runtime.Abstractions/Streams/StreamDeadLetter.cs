@@ -1,4 +1,0 @@
-namespace Rayswarm.Runtime.Abstractions;
-
-/// <summary>An event a subscriber kept failing on: parked with the last error after its attempts.</summary>
-public sealed record StreamDeadLetter(string SubscriptionId, StreamEvent Event, string Error, int Attempts, DateTimeOffset ParkedAt);
