@@ -1,4 +1,3 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Cluster.TestGrains;
 
@@ -7,7 +6,7 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     private readonly Guid _activation = Guid.NewGuid();
 
     /// <summary>The address of the silo that runs the grain.</summary>
-    public static string SiloName(IServiceProvider services) => ((ILocalSiloDetails)services.GetService(typeof(ILocalSiloDetails))!).Address;
+    public static string SiloName(IServiceProvider services) => ((ILocalSiloDetails)services.GetService(typeof(ILocalSiloDetails))!).SiloAddress.ToParsableString();
 
     public async Task<Served> Increment()
     {
@@ -27,17 +26,17 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
 
     public Task Deactivate()
     {
-        DeactivateOnIdle();
+        this.DeactivateOnIdle();
         return Task.CompletedTask;
     }
 
-    private Served Served() => new(Environment.ProcessId, SiloName(ServiceProvider), _activation, state.State.Value);
+    private Served Served() => new(Environment.ProcessId, SiloName(GrainContext.ActivationServices), _activation, state.State.Value);
 }
 
 [HashBasedPlacement]
 public sealed class HashedGrain : Grain, IHashedGrain
 {
-    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(ServiceProvider));
+    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(GrainContext.ActivationServices));
 }
 
 public interface IHashedGrain : IGrainWithStringKey
@@ -48,11 +47,11 @@ public interface IHashedGrain : IGrainWithStringKey
 [PreferLocalPlacement]
 public sealed class LocalGrain : Grain, ILocalGrain
 {
-    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(ServiceProvider));
+    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(GrainContext.ActivationServices));
 
     public Task Deactivate()
     {
-        DeactivateOnIdle();
+        this.DeactivateOnIdle();
         return Task.CompletedTask;
     }
 }
@@ -67,7 +66,7 @@ public interface ILocalGrain : IGrainWithStringKey
 [ActivationCountBasedPlacement]
 public sealed class LeastLoadedGrain : Grain, ILeastLoadedGrain
 {
-    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(ServiceProvider));
+    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(GrainContext.ActivationServices));
 }
 
 public interface ILeastLoadedGrain : IGrainWithStringKey

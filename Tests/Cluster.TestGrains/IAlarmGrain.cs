@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Cluster.TestGrains;
 
@@ -14,11 +13,11 @@ public sealed class AlarmGrain : Grain, IAlarmGrain
     /// <summary>Ticks by grain key: the silo that ran the grain for each tick (in-process test clusters read this).</summary>
     public static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> Ticks = new();
 
-    public async Task Set(TimeSpan period) => await RegisterOrUpdateReminder("alarm", TimeSpan.Zero, period);
+    public async Task Set(TimeSpan period) => await this.RegisterOrUpdateReminder("alarm", TimeSpan.Zero, period);
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        Ticks.GetOrAdd(this.GetPrimaryKeyString(), _ => new()).Enqueue(CounterGrain.SiloName(ServiceProvider));
+        Ticks.GetOrAdd(this.GetPrimaryKeyString(), _ => new()).Enqueue(CounterGrain.SiloName(GrainContext.ActivationServices));
         return Task.CompletedTask;
     }
 }

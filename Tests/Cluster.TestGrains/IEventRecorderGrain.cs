@@ -1,4 +1,5 @@
-using Rayswarm.Runtime.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Rayswarm.Grains.Providers;
 
 namespace Rayswarm.Cluster.TestGrains;
 
@@ -11,11 +12,11 @@ public interface IEventPublisherGrain : IGrainWithStringKey
 public sealed class EventPublisherGrain : Grain, IEventPublisherGrain
 {
     public async Task<long> Publish(int value) =>
-        (await this.GetStreamProvider().PublishAsync(new StreamId("bus", this.GetPrimaryKeyString()), value)).Sequence;
+        (await GrainContext.ActivationServices.GetRequiredService<IEventStreams>().PublishAsync(StreamId.Create("bus", this.GetPrimaryKeyString()), value)).Sequence;
 }
 
 /// <summary>Subscribes to a pattern and keeps every event it receives in its persisted state (so the record survives failover).</summary>
-public interface IEventRecorderGrain : IGrainWithStringKey, IStreamConsumer
+public interface IEventRecorderGrain : IGrainWithStringKey, IEventConsumer
 {
     Task Subscribe(string streamNamespace, string pattern);
 
@@ -31,13 +32,13 @@ public sealed class RecorderState
 public sealed class EventRecorderGrain([PersistentState("received")] IPersistentState<RecorderState> state) : Grain, IEventRecorderGrain
 {
     public async Task Subscribe(string streamNamespace, string pattern) =>
-        await this.GetStreamProvider().SubscribeAsync(streamNamespace, pattern, GrainId);
+        await GrainContext.ActivationServices.GetRequiredService<IEventStreams>().SubscribeAsync(streamNamespace, pattern, this.GetGrainId());
 
     public Task<List<string>> Received() => Task.FromResult(state.State.Received);
 
     public async Task OnEvent(string subscription, StreamEvent streamEvent)
     {
-        state.State.Received.Add($"{streamEvent.Stream.Key}#{streamEvent.Sequence}");
+        state.State.Received.Add($"{streamEvent.Stream.GetKeyAsString()}#{streamEvent.Sequence}");
         await state.WriteStateAsync();
     }
 }

@@ -1,4 +1,3 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Cluster.TestGrains;
 
@@ -16,5 +15,5 @@ public sealed class PingGrain : Grain, IPingGrain
 {
     public Task<int> Ping(int value) => Task.FromResult(value + 1);
 
-    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(ServiceProvider));
+    public Task<string> Silo() => Task.FromResult(CounterGrain.SiloName(GrainContext.ActivationServices));
 }

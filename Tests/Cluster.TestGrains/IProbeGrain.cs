@@ -1,8 +1,8 @@
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Cluster.TestGrains;
 
 /// <summary>Who served a call: the process, the silo and the activation.</summary>
+[GenerateSerializer, Immutable, Alias("rayswarm.tests.Served")]
 public sealed record Served(int ProcessId, string Silo, Guid Activation, long Value);
 
 /// <summary>A persisted counter that tells who served each call.</summary>
