@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Orleans.Storage;
+using Rayswarm.Grains.Interfaces;
 using Orleans.TestingHost;
 
 namespace Rayswarm.Cluster.Tests;
@@ -13,9 +15,13 @@ public static class InProcessClusters
         var storage = new SharedGrainStorage();
         var reminders = new SharedReminderTable();
         var builder = new InProcessTestClusterBuilder((short)silos);
+        // The domain system's contracts are in the grain manifest (this assembly references them): their codecs too.
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddDomainSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.Services.AddSerializer(s => s.AddDomainSerialization());
             silo.Services.AddKeyedSingleton<IGrainStorage>("Default", storage);
+            silo.Services.AddSingleton<IGrainStorage>(storage); // grains that name no storage get the unkeyed one
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(reminders);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
