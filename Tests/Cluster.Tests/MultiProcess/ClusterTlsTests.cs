@@ -99,7 +99,7 @@ public sealed class ClusterTlsTests(TlsSiloCluster cluster, ITestOutputHelper ou
         // The refusal comes before the silo binds anything, so any address off loopback shows it; one of this machine's
         // lets the --insecure silo start for real.
         var local = MachineAddress();
-        var host = (local ?? IPAddress.Parse("192.0.2.1")).ToString(); // else TEST-NET-1: never anyone's
+        var host = (local ?? IPAddress.Parse("203.0.113.1")).ToString(); // else a documentation address (TEST-NET-3)
         string[] alone = ["--postgres", Cluster.Database, "--cluster-id", "off-loopback-" + Guid.NewGuid().ToString("N")[..8], "--secret", SiloCluster.Secret, "--host", host];
 
         var refused = await Cluster.StartAsync(alone, waitReady: false);
