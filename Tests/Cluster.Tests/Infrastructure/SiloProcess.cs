@@ -12,6 +12,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int? _exitCode;
 
     static SiloProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
@@ -37,13 +38,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int GatewayPort { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; private init; }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _exitCode is not null || _process.HasExited;
 
     public bool IsReady => _ready.Task.IsCompletedSuccessfully;
 
-    public int ExitCode => _process.ExitCode;
+    public int ExitCode => _exitCode ?? _process.ExitCode;
 
     public string Output
     {
@@ -96,7 +97,8 @@ public sealed class SiloProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
-        var silo = new SiloProcess(Process.Start(info)!, siloPort, gatewayPort);
+        var process = Process.Start(info)!;
+        var silo = new SiloProcess(process, siloPort, gatewayPort) { ProcessId = process.Id };
         s_live.TryAdd(silo, 0);
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
@@ -149,8 +151,10 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_exitCode is not null) { return; }
         KillQuietly();
         await _process.WaitForExitAsync();
+        _exitCode = _process.ExitCode;
         s_live.TryRemove(this, out _);
         _process.Dispose();
     }
