@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -5,7 +6,7 @@ namespace Rayswarm.Grains;
 /// <summary>One contribution. Being one activation, it applies verifications and applications one at a time, so each
 /// recomputes the confidence from the latest counts; the knowledge store holds the contribution (this grain caches it).</summary>
 [GrainType("contribution")]
-public sealed class ContributionGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IContributionGrain
+public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IContributionGrain
 {
     private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;

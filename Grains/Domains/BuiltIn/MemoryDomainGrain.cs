@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,7 +16,7 @@ namespace Rayswarm.Grains;
 [StatelessWorker]
 [Reentrant]
 [GrainType("memory-domain")]
-public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IDomainWorkerGrain
+public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IDomainWorkerGrain
 {
     /// <summary>The domain id it is hosted as.</summary>
     public const string DomainId = "memory";
