@@ -57,9 +57,9 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
             UpdatedAt = Now(),
         });
         _current = null;
-        await _store.AddApplicationAsync(updated, request.DomainId, request.Outcome, request.Notes);
+        await _store.AddApplicationAsync(updated, request.DomainId, request.Result!, request.Notes);
         _current = updated;
-        await this.AnnounceAsync(MemoryEvents.Applied, request.DomainId, updated, ("applied_by", request.DomainId), ("outcome", request.Outcome));
+        await this.AnnounceAsync(MemoryEvents.Applied, request.DomainId, updated, ("applied_by", request.DomainId), ("outcome", request.Result));
         return updated;
     }
 
