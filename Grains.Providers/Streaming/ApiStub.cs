@@ -26,9 +26,7 @@ public sealed class StreamPattern { public StreamPattern(string p) { Text = p; }
 public static class EventLogStreams { public const string ProviderName = "EventLog"; }
 public static class StubHostingExtensions
 {
-    public static ISiloBuilder AddSqliteGrainStorageAsDefault(this ISiloBuilder b, Action<SqliteStorageOptions> c) => b;
-    public static ISiloBuilder UseSqliteReminderService(this ISiloBuilder b, Action<SqliteStorageOptions> c) => b;
-    public static ISiloBuilder AddEventLogStreams(this ISiloBuilder b, Action<object>? c = null) => b;
+    public static ISiloBuilder AddEventLogStreams(this ISiloBuilder b, Action<EventLogStreamOptions>? c = null) => b;
     public static ISiloBuilder UseSqliteEventLog(this ISiloBuilder b, string path) => b;
     public static ISiloBuilder UsePostgresEventLog(this ISiloBuilder b, string cs) => b;
     public static ISiloBuilder UseMemoryEventLog(this ISiloBuilder b) => b;
@@ -37,3 +35,4 @@ public static class StubHostingExtensions
     public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder b, string name, string cs) => b;
     public static ISiloBuilder UsePostgresReminders(this ISiloBuilder b, string cs) => b;
 }
+public sealed class EventLogStreamOptions { public int MaxAttempts {get;set;} public TimeSpan InitialRetryDelay {get;set;} public TimeSpan MaxRetryDelay {get;set;} }

@@ -27,7 +27,7 @@ public sealed class WorkflowSilo : DomainSilo
         {
             if (dataDir is null)
             {
-                silo.AddMemoryGrainStorageAsDefault();
+                silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
                 return;
             }
             silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = DatabasePath(dataDir))
