@@ -2,11 +2,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains.Tests;
 
-/// <summary>A test host with an Orleans silo (localhost clustering on free ports) running the domain system, plus the entry
+/// <summary>A test host with an Orleans silo (localhost clustering on free ports) and the contracts' serializers, plus the entry
 /// grains of each area; disposing it stops the host and deletes its SQLite folder, if it has one.</summary>
 public abstract class DomainSilo : IAsyncDisposable
 {
@@ -41,7 +42,7 @@ public abstract class DomainSilo : IAsyncDisposable
         builder.UseOrleans(s =>
         {
             s.UseLocalhostClustering(siloPort: FreePorts.Loopback(), gatewayPort: FreePorts.Loopback());
-            s.AddDomainSystem();
+            s.Services.AddSerializer(serializer => serializer.AddDomainSerialization());
             silo(s);
         });
         var host = builder.Build();
