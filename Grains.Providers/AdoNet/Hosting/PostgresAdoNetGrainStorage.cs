@@ -14,8 +14,6 @@ internal sealed class PostgresAdoNetGrainStorage(AdoNetGrainStorage inner) : IGr
     /// <summary>Starts every stored key; no hexadecimal digit, so the provider always stores the key as a string.</summary>
     public const string KeyPrefix = "~";
 
-    public AdoNetGrainStorage Inner => inner;
-
     public static GrainId StorageId(GrainId grainId) => GrainId.Create(grainId.Type, KeyPrefix + grainId.ToString());
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

@@ -16,7 +16,7 @@ public static class PostgresClusteringExtensions
     /// </summary>
     /// <param name="builder">The silo.</param>
     /// <param name="connectionString">An Npgsql connection string; without Maximum Pool Size the pool holds 10.</param>
-    /// <param name="configure">Runs after ours: e.g. to set a DataSource of your own (then set ConnectionString to null).</param>
+    /// <param name="configure">Runs after ours, which set Invariant and DataSource (our pooled source for the string); set exactly one of DataSource and ConnectionString.</param>
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder builder, string connectionString, Action<AdoNetClusteringSiloOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,7 +37,7 @@ public static class PostgresClusteringExtensions
     /// </summary>
     /// <param name="builder">The client.</param>
     /// <param name="connectionString">An Npgsql connection string; without Maximum Pool Size the pool holds 10.</param>
-    /// <param name="configure">Runs after ours.</param>
+    /// <param name="configure">Runs after ours (see the silo overload).</param>
     public static IClientBuilder UsePostgresClustering(this IClientBuilder builder, string connectionString, Action<AdoNetClusteringClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

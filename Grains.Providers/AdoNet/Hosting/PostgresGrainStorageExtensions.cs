@@ -17,9 +17,11 @@ public static class PostgresGrainStorageExtensions
     /// <param name="name">The storage name grains refer to (e.g. in [PersistentState("state", name)]).</param>
     /// <param name="connectionString">An Npgsql connection string; without Maximum Pool Size the pool holds 10.</param>
     /// <param name="configure">
-    /// Runs after ours. The hook for the state format: set <see cref="AdoNetGrainStorageOptions.GrainStorageSerializer"/>;
-    /// left null, the provider takes the <see cref="IGrainStorageSerializer"/> registered in the container (Orleans'
-    /// binary serializer unless another is registered). Also DeleteStateOnClear, InitStage.
+    /// Runs after ours, which set Invariant and DataSource. The hook for the state format: set
+    /// <see cref="AdoNetGrainStorageOptions.GrainStorageSerializer"/>; left null, Orleans takes the
+    /// <see cref="IGrainStorageSerializer"/> registered under this storage's name (keyed), else the container's default
+    /// (Orleans' Newtonsoft-based JsonGrainStorageSerializer unless e.g. UseSystemTextJsonGrainStorageSerializer or
+    /// another registration replaces it). Also DeleteStateOnClear, InitStage.
     /// </param>
     public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder builder, string name, string connectionString, Action<AdoNetGrainStorageOptions>? configure = null)
     {

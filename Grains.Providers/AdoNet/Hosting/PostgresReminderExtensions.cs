@@ -12,7 +12,7 @@ public static class PostgresReminderExtensions
     /// </summary>
     /// <param name="builder">The silo.</param>
     /// <param name="connectionString">An Npgsql connection string; without Maximum Pool Size the pool holds 10.</param>
-    /// <param name="configure">Runs after ours.</param>
+    /// <param name="configure">Runs after ours, which set Invariant and DataSource; set exactly one of DataSource and ConnectionString.</param>
     public static ISiloBuilder UsePostgresReminders(this ISiloBuilder builder, string connectionString, Action<AdoNetReminderTableOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
