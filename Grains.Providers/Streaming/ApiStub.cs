@@ -30,9 +30,5 @@ public static class StubHostingExtensions
     public static ISiloBuilder UseSqliteEventLog(this ISiloBuilder b, string path) => b;
     public static ISiloBuilder UsePostgresEventLog(this ISiloBuilder b, string cs) => b;
     public static ISiloBuilder UseMemoryEventLog(this ISiloBuilder b) => b;
-    public static ISiloBuilder UsePostgresClustering(this ISiloBuilder b, string cs) => b;
-    public static IClientBuilder UsePostgresClustering(this IClientBuilder b, string cs) => b;
-    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder b, string name, string cs) => b;
-    public static ISiloBuilder UsePostgresReminders(this ISiloBuilder b, string cs) => b;
 }
 public sealed class EventLogStreamOptions { public int MaxAttempts {get;set;} public TimeSpan InitialRetryDelay {get;set;} public TimeSpan MaxRetryDelay {get;set;} }
