@@ -15,7 +15,7 @@ namespace Rayswarm.Grains;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-[GrainType("memory-domain")]
+[GrainType(nameof(MemoryDomainGrain))] // the registry persists it: the name it always had
 public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IDomainWorkerGrain
 {
     /// <summary>The domain id it is hosted as.</summary>

@@ -23,6 +23,7 @@ public sealed class EventsSilo : DomainSilo
             builder.Services.WithoutHostedDomainRegistration();
         }, silo => silo
             .AddMemoryGrainStorageAsDefault()
+            .UseInMemoryReminderService()
             .AddEventLogStreams(o =>
             {
                 o.MaxAttempts = MaxAttempts;

@@ -15,6 +15,6 @@ public sealed class MemorySilo : DomainSilo
         {
             builder.Services.AddDomainSystem();
             if (withStore) { builder.Services.AddSqliteKnowledgeStore(Path.Combine(folder, "memory.db")); }
-        }, silo => silo.AddMemoryGrainStorageAsDefault().AddEventLogStreams().UseMemoryEventLog()), folder);
+        }, silo => silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService().AddEventLogStreams().UseMemoryEventLog()), folder);
     }
 }

@@ -5,7 +5,7 @@ using Rayswarm.Grains.Interfaces;
 namespace Rayswarm.Grains.Tests;
 
 /// <summary>A hosted domain that records the bus events it receives, per domain id and per test run.</summary>
-[GrainType("test-recordingworker")]
+[GrainType(nameof(RecordingWorkerGrain))]
 public sealed class RecordingWorkerGrain : Grain, IDomainWorkerGrain
 {
     public const string First = "ev_worker_one";

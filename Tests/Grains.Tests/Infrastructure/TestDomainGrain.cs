@@ -13,7 +13,7 @@ namespace Rayswarm.Grains.Tests;
 /// Reentrant, so a sleeping action does not hold up the domain's other calls.
 /// </summary>
 [Reentrant]
-[GrainType("test-testdomain")]
+[GrainType(nameof(TestDomainGrain))]
 public sealed class TestDomainGrain : Grain, IDomainWorkerGrain
 {
     /// <summary>(workflow id) → "execute:tag" and "compensate:tag" lines, in the order they happened.</summary>
