@@ -33,7 +33,7 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
             var step = Steps[i] ?? throw new ArgumentException($"steps[{i}] must be an object.", "steps");
             try
             {
-                DomainRegistration.ValidateDomainId(step.DomainId);
+                DomainRegistration.ValidateDomainId(step.TargetDomain);
             }
             catch (ArgumentException e)
             {
