@@ -80,8 +80,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static SiloProcess Start(string[] args)
     {
-        var siloPort = FreePorts.Next();
-        var gatewayPort = FreePorts.Next();
+        var siloPort = FreePorts.Loopback();
+        var gatewayPort = FreePorts.Loopback();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Paths.SiloDll);
         foreach (var a in args) { info.ArgumentList.Add(a); }

@@ -60,7 +60,7 @@ public sealed class StaleActivationFencingTests(PostgresServer postgres) : IClas
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.ClearProviders();
             builder.UseOrleans(silo => silo
-                .UseLocalhostClustering(siloPort: FreePorts.Next(), gatewayPort: FreePorts.Next(), serviceId: "fencing", clusterId: clusterId)
+                .UseLocalhostClustering(siloPort: FreePorts.Loopback(), gatewayPort: FreePorts.Loopback(), serviceId: "fencing", clusterId: clusterId)
                 .AddPostgresGrainStorage("Default", postgres));
             var host = builder.Build();
             await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
