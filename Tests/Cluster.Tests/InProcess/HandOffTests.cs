@@ -15,47 +15,32 @@ public sealed class HandOffTests : IAsyncLifetime
     private static string Key() => Guid.NewGuid().ToString("N");
 
     [Fact]
-    public async Task A_stopping_silo_hands_its_grains_over_with_their_state_and_no_call_fails()
+    public async Task A_stopped_silos_grains_reactivate_on_another_silo_with_their_persisted_state()
     {
         var caller = _cluster.Silos[0];
         var keys = Enumerable.Range(0, 30).Select(_ => Key()).ToArray();
-        var first = new Dictionary<string, Served>();
-        foreach (var key in keys) { first[key] = await caller.Grains().GetGrain<ICounterGrain>(key).Increment().Within(); }
-        // The silo (other than the caller's) that hosts the most of them leaves.
-        var leaving = _cluster.Silos.Skip(1).MaxBy(s => first.Values.Count(f => f.Silo == s.Address()))!;
-        Assert.Contains(first.Values, f => f.Silo == leaving.Address());
-        var counts = keys.ToDictionary(k => k, _ => 1L);
-
-        using var stop = new CancellationTokenSource();
-        var errors = new List<Exception>();
-        var calls = 0;
-        var load = Task.Run(async () =>
+        // Activated by calls from the other silos: Orleans' default placement, with equal load, keeps a grain where it was
+        // first called, so the silo that leaves surely hosts some.
+        var before = new Dictionary<string, Served>();
+        for (var i = 0; i < keys.Length; i++)
         {
-            for (var n = 0; !stop.IsCancellationRequested; n++)
-            {
-                var key = keys[n % keys.Length];
-                try
-                {
-                    var served = await caller.Grains().GetGrain<ICounterGrain>(key).Increment();
-                    Assert.Equal(++counts[key], served.Value);
-                    Interlocked.Increment(ref calls);
-                }
-                catch (Exception e) { lock (errors) { errors.Add(e); } }
-            }
-        });
-        await Eventually.True(() => Volatile.Read(ref calls) > 30, "load running");
-        await _cluster.StopSiloAsync(leaving);
-        var after = Volatile.Read(ref calls);
-        await Eventually.True(() => Volatile.Read(ref calls) > after + 60, "calls go on after the silo left");
-        stop.Cancel();
-        await load.Within();
+            var grain = _cluster.Silos[1 + i % 2].Grains().GetGrain<ICounterGrain>(keys[i]);
+            await grain.Increment().Within();
+            before[keys[i]] = await grain.Increment().Within();
+        }
+        var leaving = _cluster.Silos.Skip(1).MaxBy(s => before.Values.Count(f => f.Silo == s.Address()))!;
+        var address = leaving.Address();
+        var moved = keys.Where(k => before[k].Silo == address).ToArray();
+        Assert.NotEmpty(moved);
 
-        Assert.Empty(errors);
+        await _cluster.StopSiloAsync(leaving);
+
         foreach (var key in keys)
         {
-            var served = await _cluster.Silos[1].Grains().GetGrain<ICounterGrain>(key).Get().Within();
-            Assert.NotEqual(leaving.Address(), served.Silo);
-            Assert.Equal(counts[key], served.Value);
+            var after = await caller.Grains().GetGrain<ICounterGrain>(key).Increment().Within();
+            Assert.NotEqual(address, after.Silo);
+            Assert.Equal(3, after.Value); // the two increments before the stop were persisted
+            if (moved.Contains(key)) { Assert.NotEqual(before[key].Activation, after.Activation); }
         }
     }
 

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 using Orleans.TestingHost;
 
 namespace Rayswarm.Cluster.Tests;
 
 /// <summary>Orleans' in-process test clusters (in-memory transport and membership) with the grain storage ("Default") and the
-/// reminder table shared by all their silos, and reminders allowed down to 100 ms.</summary>
+/// reminder table shared by all their silos, reminders allowed down to 100 ms, and our clusters' timings and call behaviour
+/// (<see cref="ClusterTimings"/>).</summary>
 public static class InProcessClusters
 {
     public static async Task<InProcessTestCluster> StartAsync(int silos)
@@ -16,9 +18,10 @@ public static class InProcessClusters
         var reminders = new SharedReminderTable();
         var builder = new InProcessTestClusterBuilder((short)silos);
         // The domain system's contracts are in the grain manifest (this assembly references them): their codecs too.
-        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddDomainSerialization()));
+        builder.ConfigureClient(client => client.UseClusterTimings().Services.AddSerializer(s => s.AddDomainSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.UseClusterTimings();
             silo.Services.AddSerializer(s => s.AddDomainSerialization());
             silo.Services.AddKeyedSingleton<IGrainStorage>("Default", storage);
             silo.Services.AddSingleton<IGrainStorage>(storage); // grains that name no storage get the unkeyed one

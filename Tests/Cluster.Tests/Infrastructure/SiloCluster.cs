@@ -4,9 +4,9 @@ using Xunit.Abstractions;
 namespace Rayswarm.Cluster.Tests;
 
 /// <summary>
-/// Real Silo processes on a fresh PostgreSQL database, shared by the tests of one class (an xunit class fixture): each test
-/// asks for the number of live silos it needs (<see cref="EnsureSilosAsync"/>), so a silo killed by one test is replaced
-/// for the next. Every process is killed when the class is done.
+/// Real Silo processes on a fresh PostgreSQL database, shared by tests (the collection's, or one class's): each test asks
+/// for the number of live silos it needs (<see cref="EnsureSilosAsync"/>), so a silo killed by one test is replaced for the
+/// next, and uses grain keys of its own. Every process is killed when the fixture is disposed.
 /// </summary>
 public class SiloCluster : IAsyncLifetime
 {
@@ -104,7 +104,7 @@ public class SiloCluster : IAsyncLifetime
 }
 
 /// <summary>Tests on a <see cref="SiloCluster"/>: the output of the silos during the test goes to the test's log.</summary>
-public abstract class SiloClusterTests<TCluster>(TCluster cluster, ITestOutputHelper output) : IClassFixture<TCluster>, IAsyncLifetime
+public abstract class SiloClusterTests<TCluster>(TCluster cluster, ITestOutputHelper output) : IAsyncLifetime
     where TCluster : SiloCluster
 {
     private IReadOnlyDictionary<SiloProcess, int>? _mark;

@@ -7,7 +7,8 @@ namespace Rayswarm.Cluster.Tests;
 /// <summary>Health of a cluster-mode gateway follows its cluster: 200 while a silo serves, 503 with the reason when none does.</summary>
 [Trait("Category", "Slow")]
 [Collection(SiloProcesses.Name)]
-public sealed class ClusterGatewayHealthTests(SiloCluster cluster, ITestOutputHelper output) : SiloClusterTests<SiloCluster>(cluster, output)
+public sealed class ClusterGatewayHealthTests(OwnSiloCluster cluster, ITestOutputHelper output)
+    : SiloClusterTests<OwnSiloCluster>(cluster, output), IClassFixture<OwnSiloCluster>
 {
     [Fact]
     public async Task Health_is_503_with_a_reason_once_every_silo_is_gone_and_200_again_when_one_is_back()
@@ -20,7 +21,9 @@ public sealed class ClusterGatewayHealthTests(SiloCluster cluster, ITestOutputHe
         {
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/domains/system/health")).StatusCode);
 
-            foreach (var silo in Cluster.Live) { silo.Kill(); }
+            // Every silo leaves (SIGTERM: killed, a lone silo's entry would stay "active" in the membership table until it is
+            // stale, about 30 s, and a new silo could not join before).
+            foreach (var silo in Cluster.Live) { silo.Terminate(); }
             string body = "";
             await Eventually.True(async () =>
             {

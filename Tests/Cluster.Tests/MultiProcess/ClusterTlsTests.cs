@@ -34,7 +34,8 @@ public sealed class TlsSiloCluster : SiloCluster
 /// it get in, processes without it (or with another) do not; and a silo off loopback will not run in the clear by accident.</summary>
 [Trait("Category", "Slow")]
 [Collection(SiloProcesses.Name)]
-public sealed class ClusterTlsTests(TlsSiloCluster cluster, ITestOutputHelper output) : SiloClusterTests<TlsSiloCluster>(cluster, output)
+public sealed class ClusterTlsTests(TlsSiloCluster cluster, ITestOutputHelper output)
+    : SiloClusterTests<TlsSiloCluster>(cluster, output), IClassFixture<TlsSiloCluster>
 {
     [Fact]
     public async Task Silos_with_the_cluster_certificate_form_a_cluster_and_serve_a_client_that_has_it()
@@ -85,8 +86,8 @@ public sealed class ClusterTlsTests(TlsSiloCluster cluster, ITestOutputHelper ou
         {
             var error = await Record.ExceptionAsync(async () =>
             {
-                await using var client = await ClusterClientHost.ConnectAsync(Cluster.Database, Cluster.ClusterId, certificate, timeoutMs: 20_000);
-                await client.GetGrain<ICounterGrain>("no-entry").Increment().Within(20_000);
+                await using var client = await ClusterClientHost.ConnectAsync(Cluster.Database, Cluster.ClusterId, certificate, timeoutMs: 15_000);
+                await client.GetGrain<ICounterGrain>("no-entry").Increment().Within(15_000);
             });
             Log($"client {(certificate is null ? "without a certificate" : "with another certificate")}: {error?.GetType().Name}: {error?.Message}");
             return error;

@@ -73,7 +73,7 @@ public sealed class FailoverTests(SiloCluster cluster, ITestOutputHelper output)
         var first = new Dictionary<string, Served>();
         foreach (var key in keys) { first[key] = await client.GetGrain<ICounterGrain>(key).Increment().Within(); }
         var leaving = keys.Select(k => Cluster.Find(first[k].Silo)).GroupBy(s => s).MaxBy(g => g.Count())!.Key;
-        Assert.Equal(3, (await client.ActiveSilosAsync().Within()).Length);
+        await Eventually.True(async () => (await client.ActiveSilosAsync()).Length == Cluster.Live.Count, "the cluster lists exactly the running silos");
 
         using var stop = new CancellationTokenSource();
         var errors = new ConcurrentQueue<Exception>();
@@ -95,7 +95,7 @@ public sealed class FailoverTests(SiloCluster cluster, ITestOutputHelper output)
         await Eventually.True(() => acked.Values.Sum() > keys.Length * 3, "load running");
         leaving.Terminate();
         Assert.Equal(0, await leaving.WaitForExitAsync());
-        await Eventually.True(async () => (await client.ActiveSilosAsync()).Length == 2, "the cluster saw the silo leave");
+        await Eventually.True(async () => (await client.ActiveSilosAsync()).Length == Cluster.Live.Count, "the cluster saw the silo leave");
         var after = acked.Values.Sum();
         await Eventually.True(() => acked.Values.Sum() > after + 50, "calls continue after the hand-off");
         stop.Cancel();
