@@ -46,7 +46,8 @@ public sealed class StaleActivationFencingTests(PostgresServer postgres) : IClas
         Assert.Equal(3, (await onLeft.Increment().Within()).Value);
     }
 
-    /// <summary>A lone silo (its own cluster id, the same service id) whose "Default" grain storage is the PostgreSQL one.</summary>
+    /// <summary>A lone silo (its own cluster id, the same service id) whose default grain storage is the PostgreSQL one, set up
+    /// as <c>UsePostgresDatabase</c> sets it up for our silos.</summary>
     private sealed class FencingSilo : IAsyncDisposable
     {
         private readonly IHost _host;
@@ -61,7 +62,7 @@ public sealed class StaleActivationFencingTests(PostgresServer postgres) : IClas
             builder.Logging.ClearProviders();
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreePorts.Loopback(), gatewayPort: FreePorts.Loopback(), serviceId: "fencing", clusterId: clusterId)
-                .AddPostgresGrainStorage("Default", postgres));
+                .AddPostgresGrainStorageAsDefault(postgres, o => o.GrainStorageSerializer = new JsonGrainStateSerializer())); // as our silos
             var host = builder.Build();
             await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
             return new FencingSilo(host);
