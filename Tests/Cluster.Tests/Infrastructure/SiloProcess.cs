@@ -31,10 +31,12 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int SiloPort { get; }
 
-    /// <summary>Whether <paramref name="silo"/> (as a grain reports it, or as the management grain lists it) is this process.</summary>
-    public bool Is(string silo) => SiloAddress.FromParsableString(silo).Endpoint.Port == SiloPort;
+    /// <summary>Whether <paramref name="silo"/> (as a grain reports it, or as the management grain lists it) is this process:
+    /// its port, and its generation once it reported ready (a later process may get the same port).</summary>
+    public bool Is(string silo) => Is(SiloAddress.FromParsableString(silo));
 
-    public bool Is(SiloAddress? silo) => silo?.Endpoint.Port == SiloPort;
+    public bool Is(SiloAddress? silo) =>
+        silo is not null && silo.Endpoint.Port == SiloPort && (!IsReady || silo.Generation.ToString(CultureInfo.InvariantCulture) == Address[(Address.LastIndexOf(':') + 1)..]);
 
     public int GatewayPort { get; }
 

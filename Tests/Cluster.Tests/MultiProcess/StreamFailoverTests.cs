@@ -50,7 +50,7 @@ public sealed class StreamFailoverTests(SiloCluster cluster, ITestOutputHelper o
             {
                 await Eventually.True(async () =>
                 {
-                    try { received = await recorder.Received(); }
+                    try { received = await recorder.Received().WaitAsync(TimeSpan.FromSeconds(2)); } // not a call stuck on the dead silo
                     catch (Exception) { return false; } // its silo just died: not yet declared dead
                     return expected.IsSubsetOf(received);
                 }, $"{recorder.GetPrimaryKeyString()} received every acknowledged event", 90_000);
