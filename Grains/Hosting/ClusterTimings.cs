@@ -6,6 +6,7 @@ namespace Rayswarm.Grains;
 /// The failure-detection and call timings of our clusters (docs/cluster.md). Orleans' defaults took 7–15 s to declare a silo
 /// killed with <c>kill -9</c> dead on our machines and let calls to it wait 30 s; with these a dead silo is declared dead in
 /// about 2 s and its grains answer elsewhere within 5 s, and a call to a silo that died fails within <see cref="ResponseTimeout"/>.
+/// A call that a silo stopping gracefully rejected unrun is sent again (<see cref="RejectedCallRetry"/>).
 /// </summary>
 public static class ClusterTimings
 {
@@ -25,6 +26,7 @@ public static class ClusterTimings
             o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+        silo.AddOutgoingGrainCallFilter<RejectedCallRetry>(); // a call a stopping silo refused is sent again
         return silo;
     }
 
@@ -34,6 +36,7 @@ public static class ClusterTimings
         ArgumentNullException.ThrowIfNull(client);
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        client.AddOutgoingGrainCallFilter<RejectedCallRetry>(); // a call a stopping silo refused is sent again
         return client;
     }
 }

@@ -24,8 +24,10 @@ public interface IEventRecorderGrain : IGrainWithStringKey, IEventConsumer
     Task<List<string>> Received();
 }
 
+[GenerateSerializer, Alias("rayswarm.tests.RecorderState")]
 public sealed class RecorderState
 {
+    [Id(0)]
     public List<string> Received { get; set; } = [];
 }
 

@@ -28,7 +28,10 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Deactivate();
 }
 
+/// <summary>Serializable by Orleans (so allowed by any grain-state serializer, the ADO.NET provider's default included).</summary>
+[GenerateSerializer, Alias("rayswarm.tests.CounterState")]
 public sealed class CounterState
 {
+    [Id(0)]
     public long Value { get; set; }
 }

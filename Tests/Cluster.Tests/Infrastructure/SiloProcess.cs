@@ -1,54 +1,120 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace Rayswarm.Cluster.Tests;
 
-/// <summary>A real Silo executable in its own process, joined to a PostgreSQL-backed cluster.</summary>
+/// <summary>A real Silo executable in its own process. Killed (with any children) on dispose, and when the test process exits.</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<SiloProcess, byte> s_live = new();
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int? _exitCode;
 
-    private SiloProcess(Process process) => _process = process;
+    static SiloProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var silo in s_live.Keys) { silo.KillQuietly(); }
+    };
 
-    /// <summary>The silo's address, once it reported ready.</summary>
-    public string Address => _ready.Task.Result;
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
 
-    public int ProcessId => _process.Id;
+    /// <summary>The silo's address ("127.0.0.1:port:generation"), once it reported ready.</summary>
+    public string Address => _ready.Task.IsCompletedSuccessfully ? _ready.Task.Result : throw new InvalidOperationException("the silo is not ready");
 
-    public bool HasExited => _process.HasExited;
+    public int SiloPort { get; }
+
+    /// <summary>Whether <paramref name="silo"/> (as a grain reports it, or as the management grain lists it) is this process.</summary>
+    public bool Is(string silo) => SiloAddress.FromParsableString(silo).Endpoint.Port == SiloPort;
+
+    public bool Is(SiloAddress? silo) => silo?.Endpoint.Port == SiloPort;
+
+    public int GatewayPort { get; }
+
+    public int ProcessId { get; private init; }
+
+    public bool HasExited => _exitCode is not null || _process.HasExited;
+
+    public bool IsReady => _ready.Task.IsCompletedSuccessfully;
+
+    public int ExitCode => _exitCode ?? _process.ExitCode;
 
     public string Output
     {
         get { lock (_output) { return _output.ToString(); } }
     }
 
-    /// <summary>Starts a silo and, unless <paramref name="waitReady"/> is false, waits until it joined.</summary>
-    public static async Task<SiloProcess> StartAsync(string postgres, string clusterId, string secret, bool waitReady = true)
+    /// <summary>Starts a silo with <paramref name="args"/> plus free <c>--port</c>/<c>--gateway-port</c> and the test grains, and
+    /// unless <paramref name="waitReady"/> is false waits until it serves. A silo that lost its ports to another process
+    /// before binding them is started again on new ones.</summary>
+    public static async Task<SiloProcess> StartAsync(IEnumerable<string> args, bool waitReady = true, int timeoutMs = 90_000)
     {
+        var arguments = args.ToArray();
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = Start(arguments);
+            if (!waitReady) { return silo; }
+            try
+            {
+                await silo.WaitReadyAsync(timeoutMs);
+                return silo;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && silo.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await silo.DisposeAsync();
+            }
+            catch
+            {
+                await silo.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static SiloProcess Start(string[] args)
+    {
+        var siloPort = FreePorts.Loopback();
+        var gatewayPort = FreePorts.Loopback();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Paths.SiloDll);
-        foreach (var a in new[] { "--postgres", postgres, "--cluster-id", clusterId, "--secret", secret, "--port", "0", "--grain-assembly", Paths.TestGrainsDll })
+        foreach (var a in args) { info.ArgumentList.Add(a); }
+        foreach (var a in new[]
+        {
+            "--port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
+            "--grain-assembly", Paths.TestGrainsDll,
+        })
         {
             info.ArgumentList.Add(a);
         }
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var silo = new SiloProcess(Process.Start(info)!);
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        info.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        var process = Process.Start(info)!;
+        var silo = new SiloProcess(process, siloPort, gatewayPort) { ProcessId = process.Id };
+        s_live.TryAdd(silo, 0);
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
-        if (waitReady) { await silo.WaitReadyAsync(); }
         return silo;
     }
 
-    public async Task WaitReadyAsync(int timeoutMs = 60_000)
+    public async Task WaitReadyAsync(int timeoutMs = 90_000)
     {
         var exited = _process.WaitForExitAsync();
         var first = await Task.WhenAny(_ready.Task, exited).WaitAsync(TimeSpan.FromMilliseconds(timeoutMs));
-        if (first == exited) { throw new InvalidOperationException($"silo exited with {_process.ExitCode} before it was ready:\n{Output}"); }
+        if (first == exited && !_ready.Task.IsCompleted)
+        {
+            throw new InvalidOperationException($"silo exited with {_process.ExitCode} before it was ready:\n{Output}");
+        }
     }
 
     /// <summary>kill -9: no shutdown of any kind.</summary>
@@ -57,7 +123,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>SIGTERM: the graceful stop Kubernetes asks for.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
@@ -74,13 +140,22 @@ public sealed class SiloProcess : IAsyncDisposable
         if (line.StartsWith("silo-ready ", StringComparison.Ordinal)) { _ready.TrySetResult(line["silo-ready ".Length..].Trim()); }
     }
 
+    private void KillQuietly()
+    {
+        try
+        {
+            if (!_process.HasExited) { _process.Kill(entireProcessTree: true); }
+        }
+        catch (InvalidOperationException) { /* already gone */ }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        if (_exitCode is not null) { return; }
+        KillQuietly();
+        await _process.WaitForExitAsync();
+        _exitCode = _process.ExitCode;
+        s_live.TryRemove(this, out _);
         _process.Dispose();
     }
 }

@@ -9,14 +9,15 @@ namespace Rayswarm.Cluster.Tests;
 
 /// <summary>The real gateway in cluster mode (<c>--postgres</c>): a client of real Silo processes, hosting no grains itself.</summary>
 [Trait("Category", "Slow")]
-public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelper output) : SiloProcessCluster(postgres, output)
+[Collection(SiloProcesses.Name)]
+public sealed class ClusterGatewayTests(SiloCluster cluster, ITestOutputHelper output) : SiloClusterTests<SiloCluster>(cluster, output)
 {
     [Fact]
     public async Task The_gateway_serves_every_area_from_the_silos_and_keeps_serving_when_one_is_killed()
     {
-        await StartSilosAsync(2);
+        await Cluster.EnsureSilosAsync(2);
         await using var gateway = await GatewayProcess.StartAsync(
-            "--urls", "http://127.0.0.1:0", "--postgres", Database, "--cluster-id", ClusterId, "--secret", Secret);
+            "--urls", "http://127.0.0.1:0", "--postgres", Cluster.Database, "--cluster-id", Cluster.ClusterId, "--secret", SiloCluster.Secret);
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         try
         {
@@ -36,7 +37,7 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
             Assert.Equal("healthy", (await http.GetOkAsync("/domains/system/health")).GetProperty("status").GetString());
 
             // One silo dies: after detection the gateway reaches the grains on the other one.
-            Silos[0].Kill();
+            Cluster.Live[0].Kill();
             await Eventually.True(async () =>
             {
                 using var response = await http.GetAsync("/domains/domain/cluster_domain");
@@ -53,9 +54,9 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
     [Fact]
     public async Task The_gateway_lists_runs_and_offers_as_mcp_tools_the_domains_hosted_by_the_silos()
     {
-        await StartSilosAsync(2);
+        await Cluster.EnsureSilosAsync(2);
         await using var gateway = await GatewayProcess.StartAsync(
-            "--urls", "http://127.0.0.1:0", "--postgres", Database, "--cluster-id", ClusterId, "--secret", Secret);
+            "--urls", "http://127.0.0.1:0", "--postgres", Cluster.Database, "--cluster-id", Cluster.ClusterId, "--secret", SiloCluster.Secret);
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         try
         {
@@ -110,7 +111,7 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
 
             // A hosted domain goes away: the session is told, and its tools are gone. The silos register it again on their
             // next heartbeat (every 30 s), which may come first: then unregister again.
-            await using var cluster = await ConnectAsync();
+            await using var cluster = await Cluster.ConnectAsync();
             var gone = 0;
             await Eventually.True(async () =>
             {
@@ -123,7 +124,7 @@ public sealed class ClusterGatewayTests(PostgresServer postgres, ITestOutputHelp
 
             // A new silo registers the domains it hosts on start (the others do on their next heartbeat): the domain is
             // back, and the session is told again.
-            await StartSilosAsync(1);
+            await Cluster.StartSilosAsync(1);
             await Eventually.True(async () => Volatile.Read(ref changes) > gone && (await mcp.ListToolsAsync()).Any(t => t.Name == "events_publish"),
                 "tools/list_changed and events_publish listed again after a new silo started", 60_000);
         }
