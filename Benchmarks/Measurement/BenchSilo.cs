@@ -32,7 +32,9 @@ public sealed class BenchSilo : IAsyncDisposable
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("rayswarm-bench-").FullName;
         var builder = Host.CreateApplicationBuilder();
+        // Quiet unless RAYSWARM_BENCH_LOGS=1 (then the host's console log at Warning, for a scenario that misbehaves).
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("RAYSWARM_BENCH_LOGS") == "1") { builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning); }
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(directory, "signing-key.pem"));
         services?.Invoke(builder.Services);
         var ports = FreePorts.Take(2);
