@@ -7,10 +7,12 @@ namespace Rayswarm.Grains;
 /// storage separately.</summary>
 public static class DomainSystemServiceCollectionExtensions
 {
-    /// <summary>Adds the domain system's services with their defaults.</summary>
+    /// <summary>Adds the domain system's services with their defaults; a second call does nothing.</summary>
     public static IServiceCollection AddDomainSystem(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(DomainSystemAdded))) { return services; }
+        services.AddSingleton<DomainSystemAdded>();
         services.AddDomainReach();
         services.AddEventBus();
         services.AddSharedMemory();
@@ -20,3 +22,6 @@ public static class DomainSystemServiceCollectionExtensions
         return services;
     }
 }
+
+/// <summary>Marks a service collection that has the domain system (so that adding it twice is harmless).</summary>
+internal sealed class DomainSystemAdded;

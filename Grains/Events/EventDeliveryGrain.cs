@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -11,7 +12,7 @@ namespace Rayswarm.Grains;
 /// </summary>
 [GrainType(GrainTypeName)]
 [Reentrant]
-public sealed class EventDeliveryGrain(DomainResolver resolver, DomainHttpClient http, TimeProvider? time = null) : Grain, IEventDeliveryGrain, IEventConsumer
+public sealed class EventDeliveryGrain(DomainResolver resolver, DomainHttpClient http, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IEventDeliveryGrain, IEventConsumer
 {
     /// <summary>The grain type (part of every durable subscription: never rename).</summary>
     public const string GrainTypeName = "event-delivery";

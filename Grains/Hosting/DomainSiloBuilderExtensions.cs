@@ -39,7 +39,7 @@ public static class DomainSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         silo.UsePostgresClustering(connectionString)
-            .AddPostgresGrainStorage("Default", connectionString)
+            .AddPostgresGrainStorageAsDefault(connectionString, o => o.GrainStorageSerializer = new JsonGrainStateSerializer())
             .UsePostgresReminders(connectionString)
             .AddEventLogStreams()
             .UsePostgresEventLog(connectionString);

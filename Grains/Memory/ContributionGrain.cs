@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -5,7 +6,7 @@ namespace Rayswarm.Grains;
 /// <summary>One contribution. Being one activation, it applies verifications and applications one at a time, so each
 /// recomputes the confidence from the latest counts; the knowledge store holds the contribution (this grain caches it).</summary>
 [GrainType("contribution")]
-public sealed class ContributionGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IContributionGrain
+public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IContributionGrain
 {
     private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -56,9 +57,9 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, TimeProvide
             UpdatedAt = Now(),
         });
         _current = null;
-        await _store.AddApplicationAsync(updated, request.DomainId, request.Outcome, request.Notes);
+        await _store.AddApplicationAsync(updated, request.DomainId, request.Result!, request.Notes);
         _current = updated;
-        await this.AnnounceAsync(MemoryEvents.Applied, request.DomainId, updated, ("applied_by", request.DomainId), ("outcome", request.Outcome));
+        await this.AnnounceAsync(MemoryEvents.Applied, request.DomainId, updated, ("applied_by", request.DomainId), ("outcome", request.Result));
         return updated;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -6,7 +7,7 @@ namespace Rayswarm.Grains;
 /// totals go straight to the knowledge store (the database does the work); verify and apply go to the contribution's grain.</summary>
 [StatelessWorker]
 [GrainType("shared-memory")]
-public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, ISharedMemoryGrain
+public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, ISharedMemoryGrain
 {
     private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;

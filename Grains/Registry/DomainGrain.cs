@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -9,7 +10,7 @@ namespace Rayswarm.Grains;
 public sealed class DomainGrain(
     [PersistentState("domain", "Default")] IPersistentState<DomainState> state,
     RegistryOptions? options = null,
-    TimeProvider? time = null) : Grain, IDomainGrain, IRemindable
+    [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IDomainGrain, IRemindable
 {
     private const string HealthReminder = "health";
     private readonly RegistryOptions _options = options ?? new RegistryOptions();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -6,7 +7,7 @@ namespace Rayswarm.Grains;
 /// workers themselves) and merges their answers; nothing is stored here.</summary>
 [StatelessWorker]
 [GrainType("system-overview")]
-public sealed class SystemOverviewGrain(HostedDomainCatalog catalog, TimeProvider? time = null) : Grain, ISystemOverviewGrain
+public sealed class SystemOverviewGrain(HostedDomainCatalog catalog, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, ISystemOverviewGrain
 {
     public async Task<SystemOverview> GetOverview()
     {

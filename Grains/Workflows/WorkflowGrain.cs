@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rayswarm.Grains.Interfaces;
@@ -20,7 +21,7 @@ public sealed partial class WorkflowGrain(
     WorkflowSigner signer,
     IWorkflowIndexStore index,
     WorkflowOptions? options = null,
-    TimeProvider? time = null,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null,
     ILogger<WorkflowGrain>? logger = null) : Grain, IWorkflowGrain, IWorkflowRunGrain, IRemindable
 {
     private readonly WorkflowOptions _options = options ?? new WorkflowOptions();

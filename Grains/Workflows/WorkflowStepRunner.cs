@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 
 namespace Rayswarm.Grains;
@@ -7,7 +8,7 @@ namespace Rayswarm.Grains;
 /// <see cref="DomainResolver"/>) within the step's timeout. Runs outside grain turns; every failure (unknown domain,
 /// unreachable endpoint, exception, timeout) comes back as a <see cref="WorkflowStepException"/> with a message for people.
 /// </summary>
-public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient http, TimeProvider? time = null)
+public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient http, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

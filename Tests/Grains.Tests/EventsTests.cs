@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Tests;
 
@@ -168,7 +167,7 @@ public sealed class EventsTests : IAsyncLifetime
         await _silo.Bus.Publish(new PublishRequest("jobs.done", "ops"));
 
         var letter = await WaitForDeadLetterAsync(subscription.SubscriptionId);
-        Assert.Equal("jobs.done", letter.Event.Stream.Key);
+        Assert.Equal("jobs.done", letter.Event.Stream.GetKeyAsString());
         Assert.Contains("ev_gone", letter.Error);
         Assert.Empty(endpoint.Requests);
     }

@@ -55,7 +55,7 @@ public sealed class HostedDomainsTests
         Assert.Equal(["echo", "shout"], changed.Capabilities);
 
         var history = await silo.Streams.ReadHistoryAsync(RegistryEvents.Namespace, "domain.*");
-        Assert.Equal([RegistryEvents.Registered, RegistryEvents.Registered], history.Events.Select(e => e.Stream.Key));
+        Assert.Equal([RegistryEvents.Registered, RegistryEvents.Registered], history.Events.Select(e => e.Stream.GetKeyAsString()));
         Assert.Equal([["echo"], ["echo", "shout"]], history.Events.Select(e => e.As<DomainInfo>()!.Capabilities.ToArray()));
     }
 
@@ -89,7 +89,7 @@ public sealed class HostedDomainsTests
 
         Assert.Equal(DomainStatus.Healthy, back.Status);
         var history = await silo.Streams.ReadHistoryAsync(RegistryEvents.Namespace, "domain.*");
-        Assert.Equal([RegistryEvents.Registered, RegistryEvents.Unhealthy, RegistryEvents.Recovered], history.Events.Select(e => e.Stream.Key));
+        Assert.Equal([RegistryEvents.Registered, RegistryEvents.Unhealthy, RegistryEvents.Recovered], history.Events.Select(e => e.Stream.GetKeyAsString()));
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public sealed class MemoryTests : IAsyncLifetime
 
         var history = await _silo.Streams.ReadHistoryAsync(RegistryEvents.Namespace, "memory.*");
 
-        Assert.Equal([MemoryEvents.Contributed, MemoryEvents.Verified, MemoryEvents.Applied], history.Events.Select(e => e.Stream.Key));
+        Assert.Equal([MemoryEvents.Contributed, MemoryEvents.Verified, MemoryEvents.Applied], history.Events.Select(e => e.Stream.GetKeyAsString()));
         var data = history.Events.Select(e => e.As<JsonElement>()).ToArray();
         Assert.All(data, d => Assert.Equal(c.ContributionId, d.GetProperty("contribution_id").GetString()));
         Assert.Equal(("ai_domain", "optimization", 0.5), (data[0].GetProperty("source_domain").GetString(), data[0].GetProperty("contribution_type").GetString(), data[0].GetProperty("confidence").GetDouble()));

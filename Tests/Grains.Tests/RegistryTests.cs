@@ -131,7 +131,7 @@ public sealed class RegistryTests : IAsyncLifetime
         var history = await _silo.Streams.ReadHistoryAsync(RegistryEvents.Namespace, "domain.*");
 
         var announced = Assert.Single(history.Events);
-        Assert.Equal(RegistryEvents.Registered, announced.Stream.Key);
+        Assert.Equal(RegistryEvents.Registered, announced.Stream.GetKeyAsString());
         var info = announced.As<DomainInfo>();
         Assert.NotNull(info);
         Assert.Equal("ai_domain", info.DomainId);

@@ -12,7 +12,7 @@ namespace Rayswarm.Grains;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-[GrainType("events-domain")]
+[GrainType(nameof(EventsDomainGrain))] // the registry persists it: the name it always had
 public sealed class EventsDomainGrain : Grain, IDomainWorkerGrain
 {
     /// <summary>The domain id it is hosted as.</summary>

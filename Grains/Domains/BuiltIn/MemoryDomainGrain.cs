@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,8 +15,8 @@ namespace Rayswarm.Grains;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-[GrainType("memory-domain")]
-public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, TimeProvider? time = null) : Grain, IDomainWorkerGrain
+[GrainType(nameof(MemoryDomainGrain))] // the registry persists it: the name it always had
+public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IDomainWorkerGrain
 {
     /// <summary>The domain id it is hosted as.</summary>
     public const string DomainId = "memory";

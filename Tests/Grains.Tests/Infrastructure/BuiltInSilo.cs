@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Core;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains.Tests;
 
@@ -24,14 +22,7 @@ public sealed class BuiltInSilo : DomainSilo
         {
             builder.Services.AddDomainSystem();
             foreach (var domain in new[] { "alpha", "beta", "gamma" }) { builder.Services.AddDomainWorker<TestDomainGrain>(domain); }
-            builder.Services.AddSqliteKnowledgeStore(database);
-            builder.Services.AddSqliteWorkflowIndex(database);
             builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(folder, "signing-key.pem"));
-            builder.UseSilo(silo => silo
-                .AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = database)
-                .UseSqliteReminders(o => o.DatabasePath = database)
-                .AddStreams()
-                .UseSqliteStreamLog(o => o.DatabasePath = database));
-        }), folder);
+        }, silo => silo.UseSqliteDatabase(database)), folder);
     }
 }

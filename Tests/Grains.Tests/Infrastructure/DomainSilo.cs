@@ -2,13 +2,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Tests;
 
-/// <summary>What every test silo of the domain system shares: a real host started for one test, the entry grains of
-/// each area, and clean-up of the temporary folder its SQLite files live in (if it has one).</summary>
+/// <summary>A test host with an Orleans silo (localhost clustering on free ports) and the contracts' serializers, plus the entry
+/// grains of each area; disposing it stops the host and deletes its SQLite folder, if it has one.</summary>
 public abstract class DomainSilo : IAsyncDisposable
 {
     private readonly string? _folder;
@@ -23,7 +23,7 @@ public abstract class DomainSilo : IAsyncDisposable
 
     public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
 
-    public IStreamProvider Streams => Host.Services.GetRequiredService<IStreamProvider>();
+    public IEventStreams Streams => Host.Services.GetRequiredService<IEventStreams>();
 
     public IRegistryGrain Registry => Grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
 
@@ -33,12 +33,18 @@ public abstract class DomainSilo : IAsyncDisposable
 
     public IWorkflowsGrain Workflows => Grains.GetGrain<IWorkflowsGrain>(IWorkflowsGrain.Key);
 
-    /// <summary>Builds a host without log output, configured by <paramref name="configure"/>, and starts it.</summary>
-    protected static async Task<IHost> StartHostAsync(Action<HostApplicationBuilder> configure)
+    /// <summary>Builds and starts a host: <paramref name="configure"/> sets services, <paramref name="silo"/> the silo's providers.</summary>
+    protected static async Task<IHost> StartHostAsync(Action<HostApplicationBuilder> configure, Action<ISiloBuilder> silo)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         configure(builder);
+        builder.UseOrleans(s =>
+        {
+            s.UseLocalhostClustering(siloPort: FreePorts.Loopback(), gatewayPort: FreePorts.Loopback());
+            s.Services.AddSerializer(serializer => serializer.AddDomainSerialization());
+            silo(s);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return host;

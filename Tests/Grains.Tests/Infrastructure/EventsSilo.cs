@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Rayswarm.Runtime.Core;
 
 namespace Rayswarm.Grains.Tests;
 
@@ -15,24 +13,24 @@ public sealed class EventsSilo : DomainSilo
 
     public static async Task<EventsSilo> StartAsync()
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddDomainSystem();
-        builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.First);
-        builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.Second);
-        builder.Services.AddDomainReach(o => o.EventTimeout = TimeSpan.FromSeconds(5));
-        // The tests count every bus event: the hosted domains' registrations would add domain.registered ones.
-        builder.Services.WithoutHostedDomainRegistration();
-        builder.UseSilo(silo => silo
-            .AddMemoryGrainStorage()
-            .AddStreams(o =>
+        var host = await StartHostAsync(builder =>
+        {
+            builder.Services.AddDomainSystem();
+            builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.First);
+            builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.Second);
+            builder.Services.AddDomainReach(o => o.EventTimeout = TimeSpan.FromSeconds(5));
+            // The tests count every bus event: the hosted domains' registrations would add domain.registered ones.
+            builder.Services.WithoutHostedDomainRegistration();
+        }, silo => silo
+            .AddMemoryGrainStorageAsDefault()
+            .UseInMemoryReminderService()
+            .AddEventLogStreams(o =>
             {
                 o.MaxAttempts = MaxAttempts;
                 o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
                 o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
-            }));
-        var host = builder.Build();
-        await host.StartAsync();
+            })
+            .UseMemoryEventLog());
         return new EventsSilo(host);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Rayswarm.Runtime.Core;
 
 namespace Rayswarm.Grains.Tests;
 
@@ -16,7 +15,6 @@ public sealed class MemorySilo : DomainSilo
         {
             builder.Services.AddDomainSystem();
             if (withStore) { builder.Services.AddSqliteKnowledgeStore(Path.Combine(folder, "memory.db")); }
-            builder.UseSilo(silo => silo.AddMemoryGrainStorage().AddStreams());
-        }), folder);
+        }, silo => silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService().AddEventLogStreams().UseMemoryEventLog()), folder);
     }
 }

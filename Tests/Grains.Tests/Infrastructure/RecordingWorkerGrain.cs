@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Tests;
 
 /// <summary>A hosted domain that records the bus events it receives, per domain id and per test run.</summary>
+[GrainType(nameof(RecordingWorkerGrain))]
 public sealed class RecordingWorkerGrain : Grain, IDomainWorkerGrain
 {
     public const string First = "ev_worker_one";

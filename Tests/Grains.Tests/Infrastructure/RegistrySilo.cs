@@ -1,17 +1,16 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Rayswarm.Runtime.Core;
-using Rayswarm.Runtime.Tests;
 
 namespace Rayswarm.Grains.Tests;
 
-/// <summary>A real silo hosting the registry grains, on a fake clock, with in-memory storage and streams, started for one test.</summary>
+/// <summary>A silo whose domain system runs on a fake clock (heartbeat interval 10 s, unhealthy after 3 missed), while
+/// Orleans runs its health reminders every real second: a test moves the fake clock and waits for the next check.</summary>
 public sealed class RegistrySilo : DomainSilo
 {
-    /// <summary>The test clock's heartbeat interval; reminders may be this short because the silo allows it.</summary>
+    /// <summary>The heartbeat interval, in fake time.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan s_checkEvery = TimeSpan.FromSeconds(1);
 
     private RegistrySilo(IHost host, FakeTimeProvider time) : base(host, null) => Time = time;
 
@@ -20,26 +19,22 @@ public sealed class RegistrySilo : DomainSilo
     public static async Task<RegistrySilo> StartAsync(bool streams = true)
     {
         var time = new FakeTimeProvider();
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var host = await StartHostAsync(builder =>
         {
-            ["Rayswarm:Reminders:MinimumPeriod"] = Interval.ToString(),
-        });
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddRegistry(o =>
+            builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, time);
+            builder.Services.AddRegistry(o =>
+            {
+                o.HeartbeatInterval = Interval;
+                o.MissedHeartbeatsForUnhealthy = 3;
+                o.MinimumReminderPeriod = s_checkEvery;
+                o.CheckEvery = s_checkEvery;
+            });
+        }, silo =>
         {
-            o.HeartbeatInterval = Interval;
-            o.MissedHeartbeatsForUnhealthy = 3;
-            o.MinimumReminderPeriod = Interval;
+            silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = s_checkEvery);
+            if (streams) { silo.AddEventLogStreams().UseMemoryEventLog(); }
         });
-        builder.UseSilo(silo =>
-        {
-            silo.AddMemoryGrainStorage();
-            if (streams) { silo.AddStreams(); }
-        });
-        var host = builder.Build();
-        await host.StartAsync();
         return new RegistrySilo(host, time);
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rayswarm.Grains.Interfaces;
-using Rayswarm.Runtime.Abstractions;
 
 namespace Rayswarm.Grains.Tests;
 
@@ -14,6 +13,7 @@ namespace Rayswarm.Grains.Tests;
 /// Reentrant, so a sleeping action does not hold up the domain's other calls.
 /// </summary>
 [Reentrant]
+[GrainType(nameof(TestDomainGrain))]
 public sealed class TestDomainGrain : Grain, IDomainWorkerGrain
 {
     /// <summary>(workflow id) → "execute:tag" and "compensate:tag" lines, in the order they happened.</summary>
@@ -43,7 +43,7 @@ public sealed class TestDomainGrain : Grain, IDomainWorkerGrain
         }
         return JsonSerializer.SerializeToElement(new JsonObject
         {
-            ["domain"] = GetPrimaryKeyString(),
+            ["domain"] = this.GetPrimaryKeyString(),
             ["tag"] = tag,
             ["seen"] = JsonNode.Parse(input.GetProperty("dependencies").GetRawText()),
         });

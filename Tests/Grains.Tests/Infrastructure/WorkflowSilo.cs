@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Rayswarm.Runtime.Core;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains.Tests;
 
@@ -25,16 +23,15 @@ public sealed class WorkflowSilo : DomainSilo
             {
                 builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(dataDir, "signing-key.pem"));
             }
-            builder.UseSilo(silo =>
+        }, silo =>
+        {
+            if (dataDir is null)
             {
-                if (dataDir is null)
-                {
-                    silo.AddMemoryGrainStorage();
-                    return;
-                }
-                silo.AddSqliteGrainStorage(GrainStorageNames.Default, o => o.DatabasePath = DatabasePath(dataDir))
-                    .UseSqliteReminders(o => o.DatabasePath = DatabasePath(dataDir));
-            });
+                silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+                return;
+            }
+            silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = DatabasePath(dataDir))
+                .UseSqliteReminderService(o => o.DatabasePath = DatabasePath(dataDir));
         }), temporary);
     }
 }

@@ -1,4 +1,3 @@
-using Rayswarm.Runtime.Postgres;
 
 namespace Rayswarm.Grains.Tests;
 

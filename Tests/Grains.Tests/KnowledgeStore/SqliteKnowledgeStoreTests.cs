@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains.Tests;
 

@@ -1,4 +1,3 @@
-using Rayswarm.Runtime.Sqlite;
 
 namespace Rayswarm.Grains.Tests;
 

@@ -1,0 +1,38 @@
+namespace Rayswarm.Grains.Providers;
+
+/// <summary>
+/// The durable event streams of the cluster (a DI singleton on every silo): publish (acknowledged once stored), subscribe
+/// grains to patterns of stream keys, read history, and look at dead letters and delivery stats. Grains may also publish
+/// with Orleans' API: <c>this.GetStreamProvider(EventLogStreams.ProviderName).GetStream&lt;T&gt;(StreamId.Create(ns, key)).OnNextAsync(item)</c>
+/// appends to the same log (JSON payload, a fresh event id).
+/// </summary>
+public interface IEventStreams
+{
+    /// <summary>Stores an event; completes once it is durable, with its sequence, event id, publish time and position (&gt; 0).
+    /// <paramref name="eventId"/> makes retries idempotent: the same id again returns the stored event (a new id by default).</summary>
+    Task<StreamEvent> PublishAsync<T>(StreamId stream, T data, string? eventId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Subscribes a grain (implementing <see cref="IEventConsumer"/>) to every stream of <paramref name="streamNamespace"/>
+    /// whose key matches <paramref name="pattern"/> (see <see cref="StreamPattern"/>). Durable; the same triple returns the same handle.
+    /// It receives the events published after it subscribed.</summary>
+    Task<StreamSubscriptionHandle> SubscribeAsync(string streamNamespace, string pattern, GrainId subscriber, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends a subscription; false if it did not exist.</summary>
+    Task<bool> UnsubscribeAsync(string subscriptionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every subscription.</summary>
+    Task<IReadOnlyList<StreamSubscriptionHandle>> GetSubscriptionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stored events of a namespace (all keys, or matching <paramref name="pattern"/>) after a position and/or since a time, in order, one page.</summary>
+    Task<StreamHistoryPage> ReadHistoryAsync(string streamNamespace, string? pattern = null, long afterPosition = 0, DateTimeOffset? since = null, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored events of one stream with a sequence greater than <paramref name="afterSequence"/>, in order, one page
+    /// (pass the last event's sequence to get the next page).</summary>
+    Task<IReadOnlyList<StreamEvent>> ReadStreamAsync(StreamId stream, long afterSequence = 0, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Publish and delivery counts per stream and per subscription (with lag), for one namespace or all.</summary>
+    Task<StreamStats> GetStatsAsync(string? streamNamespace = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Events parked after their handler kept failing, newest first.</summary>
+    Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,5 @@
+namespace Rayswarm.Grains.Providers;
+
+/// <summary>How many events a stream ever had.</summary>
+[GenerateSerializer, Immutable, Alias("rayswarm.streams.StreamCount")]
+public sealed record StreamCount(StreamId Stream, long Published);

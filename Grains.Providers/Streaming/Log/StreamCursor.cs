@@ -1,0 +1,4 @@
+namespace Rayswarm.Grains.Providers;
+
+/// <summary>How far one subscription got in one stream.</summary>
+public readonly record struct StreamCursor(string Subscription, StreamId Stream, long Sequence);

@@ -1,0 +1,4 @@
+namespace Rayswarm.Grains.Providers.Tests.Streaming;
+
+/// <summary>Delivery over PostgreSQL.</summary>
+public sealed class PostgresEventDeliveryTests(PostgresClusterFixture fixture) : EventDeliveryContract(fixture), IClassFixture<PostgresClusterFixture>;
