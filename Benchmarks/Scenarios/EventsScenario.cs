@@ -15,19 +15,24 @@ namespace Rayswarm.Benchmarks;
 /// </summary>
 public static class EventsScenario
 {
-    private const int Publishers = 32;
+    private const int DefaultPublishers = 32;
     private const int Subscribers = 4;
     private const int Streams = 16;
     private const string Pattern = "ml.*";
 
     public static async Task<BenchmarkResult> RunAsync(BenchmarkArguments args)
     {
-        await using var silo = await BenchSilo.StartAsync();
+        // --variant publishers=N,poll=MS: more publishers; a shorter poll period than the product's (EventLogStreamOptions).
+        var variant = (args.Variant ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => v.Split('=')).ToDictionary(kv => kv[0], kv => int.Parse(kv[^1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var publishers = variant.GetValueOrDefault("publishers", DefaultPublishers);
+        var poll = variant.TryGetValue("poll", out var ms) ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+        await using var silo = await BenchSilo.StartAsync(poll is { } period ? s => s.Services.Configure<EventLogStreamOptions>(o => o.PollPeriod = period) : null);
         var streams = silo.Services.GetRequiredService<IEventStreams>();
 
         // Baseline: appends only (nobody subscribed to anything); a short warm-up first.
-        await PublishAsync(streams, "bench-baseline", TimeSpan.FromSeconds(Math.Min(2, args.Duration.TotalSeconds / 2)), null);
-        var (baselineCount, baselineElapsed) = await PublishAsync(streams, "bench-baseline", args.Duration, null);
+        await PublishAsync(streams, "bench-baseline", publishers, TimeSpan.FromSeconds(Math.Min(2, args.Duration.TotalSeconds / 2)), null);
+        var (baselineCount, baselineElapsed) = await PublishAsync(streams, "bench-baseline", publishers, args.Duration, null);
         var baselinePerSec = baselineCount / baselineElapsed.TotalSeconds;
         await Console.Error.WriteLineAsync($"baseline: {baselinePerSec:N0} appends/s with nobody subscribed");
 
@@ -36,7 +41,7 @@ public static class EventsScenario
         var acknowledged = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var cpu = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
-        var (published, publishing) = await PublishAsync(streams, "bench", args.Duration, acknowledged);
+        var (published, publishing) = await PublishAsync(streams, "bench", publishers, args.Duration, acknowledged);
         var expected = (long)acknowledged.Count * Subscribers;
         var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 60);
         while (EventSink.Delivered < expected && Stopwatch.GetTimestamp() < deadline) { await Task.Delay(10); }
@@ -51,6 +56,8 @@ public static class EventsScenario
             .With("store", "sqlite")
             .With("published", published)
             .With("published_per_sec", Math.Round(published / publishing.TotalSeconds))
+            .With("publishers", publishers)
+            .With("poll_ms", (poll ?? silo.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventLogStreamOptions>>().Value.PollPeriod).TotalMilliseconds)
             .With("subscribers", Subscribers)
             .With("pattern", Pattern)
             .With("lost", lost)
@@ -59,15 +66,15 @@ public static class EventsScenario
             .With("ratio", published / publishing.TotalSeconds / baselinePerSec);
     }
 
-    /// <summary><see cref="Publishers"/> closed loops publishing to <paramref name="streamNamespace"/>/ml.N for
+    /// <summary><paramref name="publishers"/> closed loops publishing to <paramref name="streamNamespace"/>/ml.N for
     /// <paramref name="duration"/>; the payload is the publish's start timestamp. Returns the events acknowledged.</summary>
-    private static async Task<(long Count, TimeSpan Elapsed)> PublishAsync(IEventStreams streams, string streamNamespace, TimeSpan duration,
+    private static async Task<(long Count, TimeSpan Elapsed)> PublishAsync(IEventStreams streams, string streamNamespace, int publishers, TimeSpan duration,
         ConcurrentDictionary<string, byte>? acknowledged)
     {
         long count = 0;
         using var stop = new CancellationTokenSource(duration);
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, publishers).Select(p => Task.Run(async () =>
         {
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
