@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace Rayswarm.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Benchmarks -- &lt;scenario&gt; [--duration &lt;seconds&gt;] [--count &lt;n&gt;]</c>.
+/// <c>dotnet run -c Release --project Benchmarks -- &lt;scenario&gt; [--duration &lt;seconds&gt;] [--count &lt;n&gt;] [--variant &lt;name&gt;]</c>.
 /// Prints progress to stderr and, as the last line on stdout, one JSON object with the scenario's figures.
 /// </summary>
 public static class BenchmarkRunner
@@ -23,7 +21,7 @@ public static class BenchmarkRunner
         if (args.Length == 0 || !s_scenarios.TryGetValue(args[0], out var scenario))
         {
             await Console.Error.WriteLineAsync(
-                $"usage: Benchmarks <scenario> [--duration <seconds>] [--count <n>]\nscenarios: {string.Join(", ", s_scenarios.Keys)}");
+                $"usage: Benchmarks <scenario> [--duration <seconds>] [--count <n>] [--variant <name>]\nscenarios: {string.Join(", ", s_scenarios.Keys)}");
             return 2;
         }
         BenchmarkArguments arguments;
@@ -39,34 +37,5 @@ public static class BenchmarkRunner
         var result = await scenario(arguments);
         Console.WriteLine(result.ToJson());
         return 0;
-    }
-}
-
-/// <summary>The scenario's options.</summary>
-public sealed record BenchmarkArguments(TimeSpan Duration, int? Count)
-{
-    public static BenchmarkArguments Parse(ReadOnlySpan<string> args)
-    {
-        var duration = TimeSpan.FromSeconds(10);
-        int? count = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new FormatException($"{args[i]} needs a value.");
-            switch (args[i])
-            {
-                case "--duration":
-                    duration = TimeSpan.FromSeconds(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
-                        ? s : throw new FormatException($"--duration must be a positive number of seconds, not '{value}'."));
-                    break;
-                case "--count":
-                    count = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
-                        ? n : throw new FormatException($"--count must be a positive integer, not '{value}'.");
-                    break;
-                default:
-                    throw new FormatException($"Unknown option '{args[i]}'.");
-            }
-            i++;
-        }
-        return new BenchmarkArguments(duration, count);
     }
 }

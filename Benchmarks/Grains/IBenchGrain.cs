@@ -1,20 +1,8 @@
-using Rayswarm.Runtime.Abstractions;
-
 namespace Rayswarm.Benchmarks;
 
+/// <summary>The smallest useful call. Several classes implement it (the local-calls variants); callers choose one by its class
+/// name (<see cref="BenchGrainClasses"/>).</summary>
 public interface IBenchGrain : IGrainWithIntegerKey
 {
     Task<int> Ping(int value);
-}
-
-/// <summary>The smallest useful grain: one field, a synchronous method.</summary>
-public sealed class BenchGrain : Grain, IBenchGrain
-{
-    private int _calls;
-
-    public Task<int> Ping(int value)
-    {
-        _calls++;
-        return Task.FromResult(value + _calls);
-    }
 }

@@ -1,39 +1,69 @@
 using System.Diagnostics;
+using System.Net;
 
 namespace Rayswarm.Benchmarks;
 
-/// <summary>A real Silo process of a PostgreSQL-backed cluster, with the shared test grains loaded.</summary>
+/// <summary>
+/// A real <c>Silo</c> process with the shared test grains loaded (<c>--grain-assembly</c>): a cluster member on PostgreSQL when
+/// given a connection string, else a lone silo on SQLite that is its own development-clustering primary (other silos join it
+/// through <see cref="SiloEndpoint"/>).
+/// </summary>
 public sealed class ExternalSilo : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string _dataDir;
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ExternalSilo(Process process) => _process = process;
+    private ExternalSilo(Process process, string dataDir, int siloPort, int gatewayPort) =>
+        (_process, _dataDir, SiloPort, GatewayPort) = (process, dataDir, siloPort, gatewayPort);
 
+    /// <summary>The silo address it printed when ready ("silo-ready ADDRESS").</summary>
     public string Address => _ready.Task.Result;
 
-    public static async Task<ExternalSilo> StartAsync(string postgres, string clusterId, string secret)
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public IPEndPoint SiloEndpoint => new(IPAddress.Loopback, SiloPort);
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU time the process has used so far.</summary>
+    public TimeSpan CpuTime
     {
-        var root = RepositoryRoot();
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<ExternalSilo> StartAsync(string clusterId, string? postgres = null, string secret = "bench-secret")
+    {
+        var ports = FreePorts.Take(2);
+        var dataDir = Directory.CreateTempSubdirectory("rayswarm-bench-silo-").FullName;
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(root, "Silo", "bin", configuration, "net10.0", "Rayswarm.Silo.dll"));
-        foreach (var a in new[] { "--postgres", postgres, "--cluster-id", clusterId, "--secret", secret, "--port", "0",
-                     "--grain-assembly", Path.Combine(AppContext.BaseDirectory, "Rayswarm.Cluster.TestGrains.dll") })
+        info.ArgumentList.Add(Path.Combine(RepositoryRoot(), "Silo", "bin", configuration, "net10.0", "Rayswarm.Silo.dll"));
+        string[] arguments = ["--cluster-id", clusterId, "--secret", secret, "--port", $"{ports[0]}", "--gateway-port", $"{ports[1]}",
+            "--data-dir", dataDir, "--grain-assembly", Path.Combine(AppContext.BaseDirectory, "Rayswarm.Cluster.TestGrains.dll")];
+        foreach (var a in arguments) { info.ArgumentList.Add(a); }
+        if (postgres is not null)
         {
-            info.ArgumentList.Add(a);
+            info.ArgumentList.Add("--postgres");
+            info.ArgumentList.Add(postgres);
         }
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var silo = new ExternalSilo(Process.Start(info)!);
+        var silo = new ExternalSilo(Process.Start(info)!, dataDir, ports[0], ports[1]);
         silo._process.OutputDataReceived += (_, e) =>
         {
             if (e.Data?.StartsWith("silo-ready ", StringComparison.Ordinal) == true) { silo._ready.TrySetResult(e.Data["silo-ready ".Length..].Trim()); }
         };
-        silo._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("silo: " + e.Data); } };
+        silo._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"silo {silo.SiloPort}: {e.Data}"); } };
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
         var exited = silo._process.WaitForExitAsync();
-        if (await Task.WhenAny(silo._ready.Task, exited).WaitAsync(TimeSpan.FromSeconds(60)) == exited)
+        if (await Task.WhenAny(silo._ready.Task, exited).WaitAsync(TimeSpan.FromSeconds(90)) == exited)
         {
             throw new InvalidOperationException($"The silo process exited with {silo._process.ExitCode} before it was ready.");
         }
@@ -51,6 +81,8 @@ public sealed class ExternalSilo : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        try { Directory.Delete(_dataDir, recursive: true); }
+        catch (IOException) { /* left to the system's temp clean-up */ }
     }
 
     private static string RepositoryRoot()

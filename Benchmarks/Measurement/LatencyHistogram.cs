@@ -22,6 +22,12 @@ public sealed class LatencyHistogram
         Count++;
     }
 
+    public void Reset()
+    {
+        Array.Clear(_counts);
+        Count = 0;
+    }
+
     public void Add(LatencyHistogram other)
     {
         for (var i = 0; i < _counts.Length; i++) { _counts[i] += other._counts[i]; }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Rayswarm.Benchmarks;
 
 /// <summary>
-/// <c>activations</c>: activates N (default 1,000,000) grains of a small class from 64 callers, reporting
-/// activations per second and the managed memory each idle activation holds once they are all live.
+/// <c>activations</c>: activates N (default 100,000; <c>--count</c>) grains of a class with no state and no fields from 64
+/// callers in one in-process silo, reporting activations per second and the managed heap each idle activation holds once they
+/// are all live (<see cref="GC.GetTotalMemory"/> after forced full collections, before and after).
 /// </summary>
 public static class ActivationsScenario
 {
@@ -13,13 +13,18 @@ public static class ActivationsScenario
 
     public static async Task<BenchmarkResult> RunAsync(BenchmarkArguments args)
     {
-        var count = args.Count ?? 1_000_000;
+        var count = args.Count ?? 100_000;
         await using var silo = await BenchSilo.StartAsync();
-        await silo.Grains.GetGrain<IBenchGrain>(-1).Ping(0);
+        var management = silo.Grains.GetGrain<IManagementGrain>(0);
+        // Warm every path (JIT, the first activation of the class), then let the silo's own start-up work settle.
+        await silo.Grains.GetGrain<IEmptyGrain>(-1).Touch();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var activationsBefore = await management.GetTotalActivationCount();
         var before = SettledHeapBytes();
 
         long next = -1;
         var histograms = new LatencyHistogram[Callers];
+        var cpu = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, Callers).Select(c => Task.Run(async () =>
         {
@@ -28,22 +33,26 @@ public static class ActivationsScenario
             while ((key = Interlocked.Increment(ref next)) < count)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                await silo.Grains.GetGrain<IBenchGrain>(key).Ping(1);
+                await silo.Grains.GetGrain<IEmptyGrain>(key).Touch();
                 histogram.Record(Stopwatch.GetTimestamp() - t0);
                 if ((key & 255) == 0) { await Task.Yield(); }
             }
         })));
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuPerActivation = cpu.MicrosecondsPer(count);
 
         var after = SettledHeapBytes();
-        var live = silo.Services.GetRequiredService<Rayswarm.Runtime.Core.SiloRuntime>().Catalog.Count - 1;
+        var live = await management.GetTotalActivationCount() - activationsBefore;
         var merged = new LatencyHistogram();
         foreach (var h in histograms) { merged.Add(h); }
-        await Console.Error.WriteLineAsync($"{live:N0} activations in {elapsed.TotalSeconds:N1} s, {(after - before) / (double)live:N0} bytes each");
+        var perActivation = (after - before) / (double)Math.Max(1, live);
+        await Console.Error.WriteLineAsync($"{live:N0} activations in {elapsed.TotalSeconds:N1} s, {perActivation:N0} bytes each");
 
         return new BenchmarkResult("activations", count / elapsed.TotalSeconds, merged.PercentileUs(50), merged.PercentileUs(99))
             .With("activations", live)
-            .With("bytes_per_activation", Math.Round((after - before) / (double)live));
+            .With("activations_per_sec", Math.Round(count / elapsed.TotalSeconds))
+            .With("bytes_per_activation", Math.Round(perActivation))
+            .With("cpu_us_per_activation", Math.Round(cpuPerActivation, 1));
     }
 
     private static long SettledHeapBytes()

@@ -30,7 +30,11 @@ internal static class GatewayHostingExtensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures (unreadable JSON, wrong content type) throw so ProblemExceptionHandler can name the problem.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new WorkflowStepJson());
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Rayswarm domain system";

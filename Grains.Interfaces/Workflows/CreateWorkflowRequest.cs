@@ -33,7 +33,7 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
             var step = Steps[i] ?? throw new ArgumentException($"steps[{i}] must be an object.", "steps");
             try
             {
-                DomainRegistration.ValidateDomainId(step.TargetDomain);
+                DomainRegistration.ValidateDomainId(step.DomainId);
             }
             catch (ArgumentException e)
             {

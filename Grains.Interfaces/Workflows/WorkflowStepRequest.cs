@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Rayswarm.Grains.Interfaces;
 
@@ -10,19 +9,11 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="DependsOn">Steps that must complete first, by id (<c>step_1</c>, … by position, or explicit ids).</param>
 /// <param name="StepId">An explicit id for the step; default <c>step_{position}</c> (1-based).</param>
 /// <param name="TimeoutSeconds">How long the action may take before the step fails; default 30 seconds.</param>
-/// <param name="Domain">Another name for <paramref name="DomainId"/> (<c>"domain"</c>, as the design's examples write it); used
-/// when <paramref name="DomainId"/> is not given.</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepRequest")]
 public sealed record WorkflowStepRequest(
-    string? DomainId,
+    string DomainId,
     string Action,
     JsonElement? Data = null,
     IReadOnlyList<string>? DependsOn = null,
     string? StepId = null,
-    int? TimeoutSeconds = null,
-    [property: JsonPropertyName("domain")] string? Domain = null)
-{
-    /// <summary>The domain that runs the step: <see cref="DomainId"/>, else <see cref="Domain"/>.</summary>
-    [JsonIgnore]
-    public string? TargetDomain => DomainId ?? Domain;
-}
+    int? TimeoutSeconds = null);

@@ -8,8 +8,7 @@ namespace Rayswarm.Grains;
 [GrainType("registry")]
 public sealed class RegistryGrain : Grain, IRegistryGrain
 {
-    // Async although they only forward: a validation error must fault the returned task, because the runtime's inline
-    // fast path does not turn a synchronous throw into a faulted Task<T> (the caller gets an InvalidCastException).
+    // Async although they only forward: a validation error faults the returned task instead of throwing synchronously.
     public async Task<DomainInfo> Register(DomainRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration, "registration");

@@ -52,7 +52,7 @@ public sealed partial class WorkflowGrain(
             S.Steps = [.. request.Steps.Select((step, i) => new WorkflowStepState
             {
                 StepId = ids[i],
-                DomainId = step.TargetDomain!,
+                DomainId = step.DomainId,
                 Action = step.Action,
                 Data = step.Data,
                 DependsOn = [.. (step.DependsOn ?? []).Distinct(StringComparer.Ordinal)],

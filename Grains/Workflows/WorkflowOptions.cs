@@ -10,7 +10,7 @@ public sealed class WorkflowOptions
     public TimeSpan DefaultStepTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the durable reminder of a running workflow fires: it keeps the workflow active and brings it
-    /// back on another silo when its silo died. At least the silo's <c>Rayswarm:Reminders:MinimumPeriod</c>. Default 1 minute.</summary>
+    /// back on another silo when its silo died. At least Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>. Default 1 minute.</summary>
     public TimeSpan ResumePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How many times a compensation is tried before it counts as failed. Default 3.</summary>

@@ -19,7 +19,7 @@ internal static class SiloConfiguration
         builder.Configuration.AddCommandLine(SiloCommandLine.WithFlagValues(args), SiloCommandLine.Switches);
         var configuration = builder.Configuration;
         var postgres = configuration["Rayswarm:Postgres"];
-        var clusterId = configuration["Rayswarm:Cluster:ClusterId"] is { Length: > 0 } id ? id : "dev";
+        var clusterId = configuration["Rayswarm:Cluster:ClusterId"] is { Length: > 0 } id ? id : "rayswarm";
         var dataDir = Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data");
         var endpoint = SiloEndpoint.From(configuration);
         var extraAssemblies = LoadGrainAssemblies(configuration["Rayswarm:GrainAssembly"]);

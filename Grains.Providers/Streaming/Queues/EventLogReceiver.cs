@@ -19,11 +19,19 @@ internal sealed class EventLogReceiver(EventLogRuntime runtime, int partition) :
     public async Task Initialize(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        var checkpoint = await runtime.Log.ReadCheckpointAsync(partition, cancellation.Token);
+        await ResumeAsync(cancellation.Token);
+    }
+
+    /// <summary>Starts after the durable checkpoint (again on the first read when Initialize failed: Orleans pumps anyway).</summary>
+    private async Task<long> ResumeAsync(CancellationToken cancellationToken)
+    {
+        var checkpoint = await runtime.Log.ReadCheckpointAsync(partition, cancellationToken);
         lock (_gate)
         {
+            if (_readPosition >= 0) { return _readPosition; }
             _checkpoint = checkpoint;
             _readPosition = checkpoint;
+            return checkpoint;
         }
     }
 
@@ -34,7 +42,7 @@ internal sealed class EventLogReceiver(EventLogRuntime runtime, int partition) :
     {
         long after;
         lock (_gate) { after = _readPosition; }
-        if (after < 0) { return []; } // not initialized (yet): Orleans keeps pumping, Initialize is retried by the next owner
+        if (after < 0) { after = await ResumeAsync(cancellationToken); }
         var limit = maxCount == QueueAdapterConstants.UNLIMITED_GET_QUEUE_MSG ? runtime.Options.BatchSize : Math.Min(maxCount, runtime.Options.BatchSize);
         if (limit <= 0 || !await runtime.Heads.HasEventsAfterAsync(partition, after, cancellationToken)) { return []; }
         var events = await runtime.Log.ReadPartitionsAsync([partition], after, limit, cancellationToken);

@@ -52,6 +52,7 @@ public sealed class PostgresOrleansSiloTests(PostgresServer server) : IClassFixt
     private static async Task<RunningHost> StartSiloAsync(string connectionString, string clusterId, string serviceId)
     {
         var builder = Host.CreateApplicationBuilder();
+        var ports = FreePorts.Loopback(2);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o =>
@@ -59,7 +60,7 @@ public sealed class PostgresOrleansSiloTests(PostgresServer server) : IClassFixt
                 o.ClusterId = clusterId;
                 o.ServiceId = serviceId;
             })
-            .ConfigureEndpoints(IPAddress.Loopback, FreeTcpPort.Next(), FreeTcpPort.Next())
+            .ConfigureEndpoints(IPAddress.Loopback, ports[0], ports[1])
             .UsePostgresClustering(connectionString)
             .AddPostgresGrainStorage(AdoNetSiloServices.StorageName, connectionString)
             .UsePostgresReminders(connectionString));

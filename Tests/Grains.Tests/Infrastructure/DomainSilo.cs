@@ -41,7 +41,8 @@ public abstract class DomainSilo : IAsyncDisposable
         configure(builder);
         builder.UseOrleans(s =>
         {
-            s.UseLocalhostClustering(siloPort: FreePorts.Loopback(), gatewayPort: FreePorts.Loopback());
+            var ports = FreePorts.Loopback(2);
+            s.UseLocalhostClustering(siloPort: ports[0], gatewayPort: ports[1]);
             s.Services.AddSerializer(serializer => serializer.AddDomainSerialization());
             silo(s);
         });

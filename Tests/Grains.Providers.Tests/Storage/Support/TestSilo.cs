@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +9,8 @@ internal static class TestSilo
     /// <summary>Builds the host (not started): localhost clustering on ports chosen now, plus <paramref name="configure"/>.</summary>
     public static IHost Build(Action<ISiloBuilder> configure)
     {
-        var (siloPort, gatewayPort) = FreePorts();
+        var ports = FreePorts.Loopback(2);
+        var (siloPort, gatewayPort) = (ports[0], ports[1]);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.UseOrleans(silo =>
@@ -43,23 +42,5 @@ internal static class TestSilo
     {
         await host.StopAsync().Within();
         host.Dispose();
-    }
-
-    /// <summary>Two ports free now; both listeners are open at once, so the two differ.</summary>
-    private static (int Silo, int Gateway) FreePorts()
-    {
-        var silo = new TcpListener(IPAddress.Loopback, 0);
-        var gateway = new TcpListener(IPAddress.Loopback, 0);
-        silo.Start();
-        gateway.Start();
-        try
-        {
-            return (((IPEndPoint)silo.LocalEndpoint).Port, ((IPEndPoint)gateway.LocalEndpoint).Port);
-        }
-        finally
-        {
-            silo.Stop();
-            gateway.Stop();
-        }
     }
 }

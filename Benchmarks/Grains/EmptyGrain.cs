@@ -1,0 +1,6 @@
+namespace Rayswarm.Benchmarks;
+
+public sealed class EmptyGrain : Grain, IEmptyGrain
+{
+    public Task Touch() => Task.CompletedTask;
+}
