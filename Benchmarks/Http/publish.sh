@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP throughput of POST /domains/events/publish: a fresh embedded gateway (Release, SQLite in a temp dir) loaded by
 # wrk on loopback. Usage: Benchmarks/Http/publish.sh [connections=256] [seconds=20] [threads=2]
-# Needs wrk (Debian: apt-get install wrk). Prints wrk's report, then one JSON line.
+# Needs wrk (Debian: apt-get install wrk). Prints wrk's report, then one JSON line (with the 1-minute load average, since
+# the development box is shared).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 connections=${1:-256}; seconds=${2:-20}; threads=${3:-2}
@@ -15,4 +16,7 @@ trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/domains/system/health" >/dev/null && break; sleep 0.2; done
 # Warm-up (JIT, connection pools), then the measured run.
 wrk -t"$threads" -c"$connections" -d5s -s Benchmarks/Http/publish.lua "http://127.0.0.1:$port" >/dev/null
-wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s Benchmarks/Http/publish.lua "http://127.0.0.1:$port"
+report=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s Benchmarks/Http/publish.lua "http://127.0.0.1:$port")
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo n/a)
+echo "$report" | sed '$d'
+echo "$report" | tail -n 1 | sed "s/}\$/,\"load_average\":\"$load\"}/"

@@ -25,7 +25,8 @@ public sealed class BenchmarkResult(string scenario, double opsPerSec, double p5
             ["p99_us"] = Math.Round(p99Us, 1),
         };
         foreach (var (k, v) in _extra) { fields[k] = v is double d ? Math.Round(d, 3) : v; }
-        fields.TryAdd("gc", (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : "+concurrent"));
+        fields.TryAdd("gc", (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : "+concurrent")
+            + (Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } gen0 ? $",gen0size={gen0}" : ""));
         fields.TryAdd("load_average", LoadAverage());
         return JsonSerializer.Serialize(fields);
     }

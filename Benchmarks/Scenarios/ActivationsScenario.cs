@@ -14,10 +14,20 @@ public static class ActivationsScenario
     public static async Task<BenchmarkResult> RunAsync(BenchmarkArguments args)
     {
         var count = args.Count ?? 100_000;
+        // --variant: empty (default), fielded (a grain with one int field: the local-calls PlainBenchGrain) or always-active
+        // (an empty grain exempt from idle collection).
+        var variant = args.Variant ?? "empty";
         await using var silo = await BenchSilo.StartAsync();
+        Func<long, Task> touch = variant switch
+        {
+            "empty" => key => silo.Grains.GetGrain<IEmptyGrain>(key).Touch(),
+            "fielded" => key => silo.Grains.GetGrain<IBenchGrain>(key, BenchGrainClasses.Plain).Ping(1),
+            "always-active" => key => silo.Grains.GetGrain<IAlwaysActiveEmptyGrain>(key).Touch(),
+            _ => throw new ArgumentException($"Unknown activations variant '{variant}': empty, fielded, always-active."),
+        };
         var management = silo.Grains.GetGrain<IManagementGrain>(0);
         // Warm every path (JIT, the first activation of the class), then let the silo's own start-up work settle.
-        await silo.Grains.GetGrain<IEmptyGrain>(-1).Touch();
+        await touch(-1);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var activationsBefore = await management.GetTotalActivationCount();
         var before = SettledHeapBytes();
@@ -33,7 +43,7 @@ public static class ActivationsScenario
             while ((key = Interlocked.Increment(ref next)) < count)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                await silo.Grains.GetGrain<IEmptyGrain>(key).Touch();
+                await touch(key);
                 histogram.Record(Stopwatch.GetTimestamp() - t0);
                 if ((key & 255) == 0) { await Task.Yield(); }
             }
@@ -49,6 +59,7 @@ public static class ActivationsScenario
         await Console.Error.WriteLineAsync($"{live:N0} activations in {elapsed.TotalSeconds:N1} s, {perActivation:N0} bytes each");
 
         return new BenchmarkResult("activations", count / elapsed.TotalSeconds, merged.PercentileUs(50), merged.PercentileUs(99))
+            .With("variant", variant)
             .With("activations", live)
             .With("activations_per_sec", Math.Round(count / elapsed.TotalSeconds))
             .With("bytes_per_activation", Math.Round(perActivation))

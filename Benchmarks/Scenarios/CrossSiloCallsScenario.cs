@@ -41,8 +41,10 @@ public static class CrossSiloCallsScenario
         var cpu = CpuMeter.Start();
         var remoteCpu = remote.CpuTime;
         var (ops, latency) = await CallLoad.RunAsync(PipelinedCallers, args.Duration, Call);
-        var cpuPerCall = cpu.MicrosecondsPer(latency.Count) + ((remote.CpuTime - remoteCpu).TotalMicroseconds / latency.Count);
-        await Console.Error.WriteLineAsync($"pipelined {ops:N0} calls/s, {cpuPerCall:F1} us CPU per call (both processes)");
+        var callerCpu = cpu.MicrosecondsPer(latency.Count);
+        var calleeCpu = (remote.CpuTime - remoteCpu).TotalMicroseconds / latency.Count;
+        var cpuPerCall = callerCpu + calleeCpu;
+        await Console.Error.WriteLineAsync($"pipelined {ops:N0} calls/s, {cpuPerCall:F1} us CPU per call ({callerCpu:F1} caller + {calleeCpu:F1} callee)");
 
         var sequential = new LatencyHistogram();
         var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
@@ -58,6 +60,8 @@ public static class CrossSiloCallsScenario
         return new BenchmarkResult("cross-silo-calls", ops, latency.PercentileUs(50), latency.PercentileUs(99))
             .With("callers", PipelinedCallers)
             .With("cpu_us_per_call", Math.Round(cpuPerCall, 2))
+            .With("caller_cpu_us_per_call", Math.Round(callerCpu, 2))
+            .With("callee_cpu_us_per_call", Math.Round(calleeCpu, 2))
             .With("seq_p50_us", Math.Round(sequential.PercentileUs(50), 1))
             .With("seq_p99_us", Math.Round(sequential.PercentileUs(99), 1))
             .With("baseline_rtt_p50_us", Math.Round(baseline.PercentileUs(50), 1))

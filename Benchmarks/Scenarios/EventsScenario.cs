@@ -32,7 +32,9 @@ public static class EventsScenario
 
         // Baseline: appends only (nobody subscribed to anything); a short warm-up first.
         await PublishAsync(streams, "bench-baseline", publishers, TimeSpan.FromSeconds(Math.Min(2, args.Duration.TotalSeconds / 2)), null);
+        var baselineCpu = CpuMeter.Start();
         var (baselineCount, baselineElapsed) = await PublishAsync(streams, "bench-baseline", publishers, args.Duration, null);
+        var cpuPerAppend = baselineCpu.MicrosecondsPer(baselineCount);
         var baselinePerSec = baselineCount / baselineElapsed.TotalSeconds;
         await Console.Error.WriteLineAsync($"baseline: {baselinePerSec:N0} appends/s with nobody subscribed");
 
@@ -63,6 +65,7 @@ public static class EventsScenario
             .With("lost", lost)
             .With("cpu_us_per_delivery", Math.Round(cpuPerDelivery, 1))
             .With("baseline_appends_per_sec", Math.Round(baselinePerSec))
+            .With("baseline_cpu_us_per_append", Math.Round(cpuPerAppend, 1))
             .With("ratio", published / publishing.TotalSeconds / baselinePerSec);
     }
 
