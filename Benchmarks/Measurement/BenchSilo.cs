@@ -37,7 +37,7 @@ public sealed class BenchSilo : IAsyncDisposable
         if (Environment.GetEnvironmentVariable("RAYSWARM_BENCH_LOGS") == "1") { builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning); }
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(directory, "signing-key.pem"));
         services?.Invoke(builder.Services);
-        var ports = FreePorts.Take(2);
+        var ports = Rayswarm.Testing.FreePorts.Loopback(2);
         builder.UseOrleans(silo =>
         {
             if (primarySilo is null)

@@ -40,7 +40,7 @@ public sealed class ExternalSilo : IAsyncDisposable
 
     public static async Task<ExternalSilo> StartAsync(string clusterId, string? postgres = null, string secret = "bench-secret")
     {
-        var ports = FreePorts.Take(2);
+        var ports = Rayswarm.Testing.FreePorts.Loopback(2);
         var dataDir = Directory.CreateTempSubdirectory("rayswarm-bench-silo-").FullName;
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
