@@ -16,7 +16,6 @@ namespace Rayswarm.Grains.Providers;
 /// </summary>
 public sealed partial class PostgresStreamLog : IStreamLog, IAsyncDisposable
 {
-    private const int HistoryPageSize = 512;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
@@ -133,24 +132,10 @@ public sealed partial class PostgresStreamLog : IStreamLog, IAsyncDisposable
                 cancellationToken);
         }
 
-        var matched = new List<StoredStreamEvent>();
-        var after = afterPosition;
-        while (true)
-        {
-            var page = await ReadEventsAsync(
-                $"SELECT {PostgresStreamSchema.EventColumns} FROM stream_events WHERE {Filter} ORDER BY position LIMIT @limit",
-                [Text("ns", streamNamespace), BigInt("after", after), Time("since", since), BigInt("limit", HistoryPageSize)],
-                cancellationToken);
-            foreach (var e in page)
-            {
-                if (!pattern.Matches(e.Event.Stream.StreamKey())) { continue; }
-                matched.Add(e);
-                if (matched.Count == limit) { return matched; }
-            }
-
-            if (page.Count < HistoryPageSize) { return matched; }
-            after = page[^1].Position;
-        }
+        return await StreamHistoryScan.MatchAsync(pattern, afterPosition, limit, after => ReadEventsAsync(
+            $"SELECT {PostgresStreamSchema.EventColumns} FROM stream_events WHERE {Filter} ORDER BY position LIMIT @limit",
+            [Text("ns", streamNamespace), BigInt("after", after), Time("since", since), BigInt("limit", StreamHistoryScan.PageSize)],
+            cancellationToken));
     }
 
     /// <inheritdoc />

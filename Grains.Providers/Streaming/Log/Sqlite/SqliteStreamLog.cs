@@ -10,7 +10,6 @@ namespace Rayswarm.Grains.Providers;
 /// </summary>
 public sealed partial class SqliteStreamLog : IStreamLog
 {
-    private const int HistoryPageSize = 512;
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -192,24 +191,10 @@ public sealed partial class SqliteStreamLog : IStreamLog
                 cancellationToken);
         }
 
-        var matched = new List<StoredStreamEvent>();
-        var after = afterPosition;
-        while (true)
-        {
-            var page = await ReadEventsAsync(
-                $"SELECT {SqliteStreamSchema.EventColumns} FROM stream_events WHERE namespace = @ns AND position > @after{timeFilter} ORDER BY position LIMIT @limit",
-                [("@ns", streamNamespace), ("@after", after), ("@since", sinceText), ("@limit", (long)HistoryPageSize)],
-                cancellationToken);
-            foreach (var e in page)
-            {
-                if (!pattern.Matches(e.Event.Stream.StreamKey())) { continue; }
-                matched.Add(e);
-                if (matched.Count == limit) { return matched; }
-            }
-
-            if (page.Count < HistoryPageSize) { return matched; }
-            after = page[^1].Position;
-        }
+        return await StreamHistoryScan.MatchAsync(pattern, afterPosition, limit, after => ReadEventsAsync(
+            $"SELECT {SqliteStreamSchema.EventColumns} FROM stream_events WHERE namespace = @ns AND position > @after{timeFilter} ORDER BY position LIMIT @limit",
+            [("@ns", streamNamespace), ("@after", after), ("@since", sinceText), ("@limit", (long)StreamHistoryScan.PageSize)],
+            cancellationToken));
     }
 
     /// <inheritdoc />
