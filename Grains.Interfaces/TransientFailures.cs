@@ -1,0 +1,23 @@
+using Orleans.Runtime.Messaging;
+
+namespace Rayswarm.Grains.Interfaces;
+
+/// <summary>
+/// Tells infrastructure failures (retry later; the request's outcome may be unknown) from domain failures (the answer is
+/// final). Infrastructure failures are a silo that is unavailable or rejected the call, a connection that failed or closed,
+/// a call that timed out, a client or gateway that is busy or not connected, and a host that is starting or stopping
+/// (<see cref="ClusterUnavailableException"/>, Orleans' lifecycle cancellation). The gateway answers them with 503; workflow
+/// steps retry them without counting attempts.
+/// </summary>
+public static class TransientFailures
+{
+    /// <summary>True when <paramref name="exception"/> (or the single exception it wraps) is an infrastructure failure.</summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        ClusterUnavailableException or SiloUnavailableException or OrleansMessageRejectionException => true,
+        ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException => true,
+        OrleansLifecycleCanceledException or TimeoutException => true,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
+        _ => false,
+    };
+}
