@@ -22,12 +22,16 @@ public static class EventsScenario
 
     public static async Task<BenchmarkResult> RunAsync(BenchmarkArguments args)
     {
-        // --variant publishers=N,poll=MS: more publishers; a shorter poll period than the product's (EventLogStreamOptions).
+        // --variant publishers=N,poll=MS,pump=MS: more publishers; other poll or pump periods than the product's (EventLogStreamOptions).
         var variant = (args.Variant ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(v => v.Split('=')).ToDictionary(kv => kv[0], kv => int.Parse(kv[^1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var publishers = variant.GetValueOrDefault("publishers", DefaultPublishers);
-        var poll = variant.TryGetValue("poll", out var ms) ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
-        await using var silo = await BenchSilo.StartAsync(poll is { } period ? s => s.Services.Configure<EventLogStreamOptions>(o => o.PollPeriod = period) : null);
+        await using var silo = await BenchSilo.StartAsync(s => s.Services.Configure<EventLogStreamOptions>(o =>
+        {
+            if (variant.TryGetValue("poll", out var poll)) { o.PollPeriod = TimeSpan.FromMilliseconds(poll); }
+            if (variant.TryGetValue("pump", out var pump)) { o.PumpPeriod = TimeSpan.FromMilliseconds(pump); }
+        }));
+        var options = silo.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventLogStreamOptions>>().Value;
         var streams = silo.Services.GetRequiredService<IEventStreams>();
 
         // Baseline: appends only (nobody subscribed to anything); a short warm-up first.
@@ -59,7 +63,8 @@ public static class EventsScenario
             .With("published", published)
             .With("published_per_sec", Math.Round(published / publishing.TotalSeconds))
             .With("publishers", publishers)
-            .With("poll_ms", (poll ?? silo.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventLogStreamOptions>>().Value.PollPeriod).TotalMilliseconds)
+            .With("poll_ms", options.PollPeriod.TotalMilliseconds)
+            .With("pump_ms", options.PumpPeriod.TotalMilliseconds)
             .With("subscribers", Subscribers)
             .With("pattern", Pattern)
             .With("lost", lost)

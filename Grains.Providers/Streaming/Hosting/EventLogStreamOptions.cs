@@ -6,10 +6,14 @@ public sealed class EventLogStreamOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Rayswarm:Streams";
 
-    /// <summary>How often each partition's pulling agent looks for new events (Orleans' <c>GetQueueMsgsTimerPeriod</c>); a silo
-    /// asks the log for the newest position of every partition at most this often, and reads only partitions that moved.
-    /// Default 100 milliseconds.</summary>
+    /// <summary>How often a silo asks the log for the newest position of every partition, to see events published through
+    /// other silos (one query for all partitions; only partitions that moved are read). Default 100 milliseconds.</summary>
     public TimeSpan PollPeriod { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often each partition's pulling agent checks what this silo knows of the partition's newest position
+    /// (Orleans' <c>GetQueueMsgsTimerPeriod</c>; an in-memory check, no query). Events published through this silo are
+    /// seen within this period, events of other silos within <see cref="PollPeriod"/>. Default 10 milliseconds.</summary>
+    public TimeSpan PumpPeriod { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>The most events read from the log per query, and appended per group commit. Default 512.</summary>
     public int BatchSize { get; set; } = 512;

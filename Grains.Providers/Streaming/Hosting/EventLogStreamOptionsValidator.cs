@@ -11,6 +11,7 @@ internal sealed class EventLogStreamOptionsValidator : IValidateOptions<EventLog
         string?[] failures =
         [
             Positive(options.PollPeriod, nameof(EventLogStreamOptions.PollPeriod)),
+            Positive(options.PumpPeriod, nameof(EventLogStreamOptions.PumpPeriod)),
             AtLeastOne(options.BatchSize, nameof(EventLogStreamOptions.BatchSize)),
             AtLeastOne(options.MaxInFlightPerPartition, nameof(EventLogStreamOptions.MaxInFlightPerPartition)),
             AtLeastOne(options.MaxAttempts, nameof(EventLogStreamOptions.MaxAttempts)),

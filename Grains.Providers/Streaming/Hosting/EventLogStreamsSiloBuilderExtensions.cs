@@ -36,7 +36,7 @@ public static class EventLogStreamsSiloBuilderExtensions
             stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             stream.ConfigurePullingAgent(agent => agent.Configure<IOptions<EventLogStreamOptions>>((pulling, ours) =>
             {
-                pulling.GetQueueMsgsTimerPeriod = ours.Value.PollPeriod;
+                pulling.GetQueueMsgsTimerPeriod = ours.Value.PumpPeriod;
             }));
         });
         return builder;

@@ -8,6 +8,7 @@ public sealed class EventLogStreamOptionsTests
         var options = new EventLogStreamOptions();
         Assert.True(new EventLogStreamOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(TimeSpan.FromMilliseconds(100), options.PollPeriod);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), options.PumpPeriod);
         Assert.Equal(512, options.BatchSize);
         Assert.Equal(4096, options.MaxInFlightPerPartition);
         Assert.Equal(5, options.MaxAttempts);
@@ -18,10 +19,11 @@ public sealed class EventLogStreamOptionsTests
     [Fact]
     public void Invalid_settings_fail_naming_each_setting()
     {
-        var result = new EventLogStreamOptionsValidator().Validate(null, new EventLogStreamOptions { BatchSize = 0, PollPeriod = TimeSpan.Zero, MaxAttempts = -1, DeliveryTimeout = TimeSpan.Zero });
+        var result = new EventLogStreamOptionsValidator().Validate(null, new EventLogStreamOptions { BatchSize = 0, PollPeriod = TimeSpan.Zero, PumpPeriod = TimeSpan.Zero, MaxAttempts = -1, DeliveryTimeout = TimeSpan.Zero });
         Assert.True(result.Failed);
         Assert.Contains("EventLogStreamOptions.BatchSize", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("EventLogStreamOptions.PollPeriod", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("EventLogStreamOptions.PumpPeriod", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("EventLogStreamOptions.MaxAttempts", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("EventLogStreamOptions.DeliveryTimeout", result.FailureMessage, StringComparison.Ordinal);
     }
