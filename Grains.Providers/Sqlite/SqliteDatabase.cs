@@ -85,8 +85,9 @@ internal sealed class SqliteDatabase
 
     /// <summary>
     /// Runs a write that opens no transaction of its own as part of a group commit: writes that arrive while the writer
-    /// slot is busy run together in one IMMEDIATE transaction, each inside its own savepoint, so a busy file pays one commit
-    /// (and one fsync) per batch rather than per write. A write that throws is rolled back to its savepoint and fails
+    /// slot is busy run together in one IMMEDIATE transaction, each inside its own savepoint (so each is atomic), so a busy
+    /// file pays one commit (and one fsync) per batch rather than per write. Every provider on the file (grain state,
+    /// reminders, the event log, the workflow index, the knowledge store) writes this way, so they share the commits. A write that throws is rolled back to its savepoint and fails
     /// alone; the task completes only once the batch's commit is durable (a failed commit fails every write of it).
     /// Cancellation counts until the write is queued.
     /// </summary>
@@ -154,38 +155,32 @@ internal sealed class SqliteDatabase
         try
         {
             await using var connection = await OpenAsync(CancellationToken.None);
-            if (batch.Count == 1)
+            // Raw BEGIN/SAVEPOINT: the driver does not know about this transaction, so the writes' commands run in it as they are.
+            // Even a lone write gets the transaction and its savepoint, so a write of several statements is atomic.
+            await connection.RunAsync("BEGIN IMMEDIATE;", CancellationToken.None);
+            try
             {
-                results[0] = await batch[0].Write(connection); // autocommit: the statement is its own transaction
-            }
-            else
-            {
-                // Raw BEGIN/SAVEPOINT: the driver does not know about this transaction, so the writes' commands run in it as they are.
-                await connection.RunAsync("BEGIN IMMEDIATE;", CancellationToken.None);
-                try
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    for (var i = 0; i < batch.Count; i++)
+                    await connection.RunAsync("SAVEPOINT grouped;", CancellationToken.None);
+                    try
                     {
-                        await connection.RunAsync("SAVEPOINT grouped;", CancellationToken.None);
-                        try
-                        {
-                            results[i] = await batch[i].Write(connection);
-                            await connection.RunAsync("RELEASE grouped;", CancellationToken.None);
-                        }
-                        catch (Exception e)
-                        {
-                            errors[i] = e;
-                            await connection.RunAsync("ROLLBACK TO grouped; RELEASE grouped;", CancellationToken.None);
-                        }
+                        results[i] = await batch[i].Write(connection);
+                        await connection.RunAsync("RELEASE grouped;", CancellationToken.None);
                     }
-                    await connection.RunAsync("COMMIT;", CancellationToken.None);
+                    catch (Exception e)
+                    {
+                        errors[i] = e;
+                        await connection.RunAsync("ROLLBACK TO grouped; RELEASE grouped;", CancellationToken.None);
+                    }
                 }
-                catch
-                {
-                    try { await connection.RunAsync("ROLLBACK;", CancellationToken.None); }
-                    catch (SqliteException) { /* SQLite rolled back already */ }
-                    throw;
-                }
+                await connection.RunAsync("COMMIT;", CancellationToken.None);
+            }
+            catch
+            {
+                try { await connection.RunAsync("ROLLBACK;", CancellationToken.None); }
+                catch (SqliteException) { /* SQLite rolled back already */ }
+                throw;
             }
         }
         catch (Exception e)

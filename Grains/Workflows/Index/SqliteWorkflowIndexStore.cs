@@ -68,17 +68,15 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
         }, cancellationToken);
     }
 
-    /// <summary>Writes one batch in one IMMEDIATE transaction, the statement prepared once and run per row.</summary>
+    /// <summary>Writes one batch atomically, sharing the file's group commit, the statement prepared once and run per row.</summary>
     private async Task CommitAsync(IReadOnlyCollection<WorkflowSummary> rows)
     {
         await _schema.EnsureAsync(CancellationToken.None);
-        await _database.WriteAsync(async (connection, ct) =>
+        await _database.WriteGroupedAsync(async (connection, ct) =>
         {
-            await using var transaction = connection.BeginTransaction(deferred: false);
             await using var upsert = connection.Command(WorkflowIndexQueries.Upsert,
                 ("@id", ""), ("@name", ""), ("@status", ""), ("@created", ""), ("@started", null), ("@finished", null), ("@steps", 0),
                 ("@steps_completed", 0), ("@compensations", 0), ("@error", null), ("@version", 0), ("@duration", null));
-            upsert.Transaction = transaction;
             foreach (var row in rows)
             {
                 var p = upsert.Parameters;
@@ -96,7 +94,6 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
                 p["@duration"].Value = (object?)WorkflowIndexQueries.DurationMs(row) ?? DBNull.Value;
                 await upsert.ExecuteNonQueryAsync(ct);
             }
-            await transaction.CommitAsync(ct);
             return true;
         }, CancellationToken.None);
     }

@@ -35,16 +35,14 @@ public sealed partial class SqliteStreamLog
         ArgumentNullException.ThrowIfNull(cursors);
         if (cursors.Count == 0) { return; }
         await EnsureInitializedAsync(cancellationToken);
-        await _database.WriteAsync(async (connection, ct) =>
+        await _database.WriteGroupedAsync(async (connection, ct) =>
         {
-            await using var transaction = connection.BeginTransaction(deferred: false);
             await using var upsert = connection.Command(
                 """
                 INSERT INTO stream_cursors (subscription, namespace, key, sequence) VALUES (@sub, @ns, @key, @seq)
                 ON CONFLICT (subscription, namespace, key) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
                 """,
                 [("@sub", ""), ("@ns", ""), ("@key", ""), ("@seq", 0L)]);
-            upsert.Transaction = transaction;
             foreach (var cursor in cursors)
             {
                 upsert.Parameters["@sub"].Value = cursor.Subscription;
@@ -53,7 +51,6 @@ public sealed partial class SqliteStreamLog
                 upsert.Parameters["@seq"].Value = cursor.Sequence;
                 await upsert.ExecuteNonQueryAsync(ct);
             }
-            await transaction.CommitAsync(ct);
             return true;
         }, cancellationToken);
     }
@@ -94,26 +91,22 @@ public sealed partial class SqliteStreamLog
             ("@id", subscription.Id), ("@ns", subscription.Namespace), ("@pattern", subscription.Pattern),
             ("@subscriber", subscription.Subscriber.ToString()), ("@at", SqliteCommands.FormatTime(subscription.CreatedAt)), ("@start", subscription.StartPosition),
         ];
-        var stored = await _database.WriteAsync(async (connection, ct) =>
+        var stored = await _database.WriteGroupedAsync(async (connection, ct) =>
         {
-            await using var transaction = connection.BeginTransaction(deferred: false);
             await using (var insert = connection.Command(
                 """
                 INSERT INTO stream_subscriptions (id, namespace, pattern, subscriber, created_at, start_position)
                 VALUES (@id, @ns, @pattern, @subscriber, @at, @start) ON CONFLICT DO NOTHING
                 """, parameters))
             {
-                insert.Transaction = transaction;
                 await insert.ExecuteNonQueryAsync(ct);
             }
 
             await using var select = connection.Command(
                 $"SELECT {SubscriptionColumns} FROM stream_subscriptions WHERE namespace = @ns AND pattern = @pattern AND subscriber = @subscriber",
                 parameters);
-            select.Transaction = transaction;
             await using var reader = await select.ExecuteReaderAsync(ct);
             var found = await reader.ReadAsync(ct) ? ReadSubscription(reader) : null;
-            await transaction.CommitAsync(ct);
             return found;
         }, cancellationToken);
         return stored ?? throw new InvalidOperationException($"The subscription id '{subscription.Id}' is already used by a different subscription.");
@@ -124,18 +117,15 @@ public sealed partial class SqliteStreamLog
     {
         ArgumentNullException.ThrowIfNull(subscriptionId);
         await EnsureInitializedAsync(cancellationToken);
-        return await _database.WriteAsync(async (connection, ct) =>
+        return await _database.WriteGroupedAsync(async (connection, ct) =>
         {
-            await using var transaction = connection.BeginTransaction(deferred: false);
             var removed = 0;
             foreach (var sql in (string[])["DELETE FROM stream_cursors WHERE subscription = @id", "DELETE FROM stream_subscriptions WHERE id = @id"])
             {
                 await using var command = connection.Command(sql, ("@id", subscriptionId));
-                command.Transaction = transaction;
                 removed = await command.ExecuteNonQueryAsync(ct);
             }
 
-            await transaction.CommitAsync(ct);
             return removed > 0;
         }, cancellationToken);
     }
@@ -208,14 +198,12 @@ public sealed partial class SqliteStreamLog
         if (keepPerStream < 0) { throw new ArgumentOutOfRangeException(nameof(keepPerStream), keepPerStream, "Keep zero or more events per stream."); }
         if (olderThan is null && keepPerStream is null) { return 0; }
         await EnsureInitializedAsync(cancellationToken);
-        return await _database.WriteAsync(async (connection, ct) =>
+        return await _database.WriteGroupedAsync(async (connection, ct) =>
         {
-            await using var transaction = connection.BeginTransaction(deferred: false);
             var deleted = 0;
             if (olderThan is { } before)
             {
                 await using var command = connection.Command("DELETE FROM stream_events WHERE published_at < @before", ("@before", SqliteCommands.FormatTime(before)));
-                command.Transaction = transaction;
                 deleted += await command.ExecuteNonQueryAsync(ct);
             }
 
@@ -230,11 +218,9 @@ public sealed partial class SqliteStreamLog
                         WHERE newest > @keep)
                     """,
                     ("@keep", (long)keep));
-                command.Transaction = transaction;
                 deleted += await command.ExecuteNonQueryAsync(ct);
             }
 
-            await transaction.CommitAsync(ct);
             return deleted;
         }, cancellationToken);
     }
@@ -247,7 +233,7 @@ public sealed partial class SqliteStreamLog
     private async Task WriteAsync(string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
-        await _database.WriteAsync(async (connection, ct) =>
+        await _database.WriteGroupedAsync(async (connection, ct) =>
         {
             await using var command = connection.Command(sql, parameters);
             return await command.ExecuteNonQueryAsync(ct);

@@ -4,9 +4,10 @@ namespace Rayswarm.Grains.Providers;
 
 /// <summary>
 /// The durable stream log in a SQLite file (tables <c>stream_events</c>, <c>stream_heads</c>, <c>stream_cursors</c>,
-/// <c>stream_checkpoints</c>, <c>stream_subscriptions</c>, <c>stream_dead_letters</c>). An append is one IMMEDIATE
-/// transaction for the whole batch (the group commit), written while holding the file's writer slot, so positions are
-/// handed out in commit order and a reader of "position &gt; X" never misses an event that commits later.
+/// <c>stream_checkpoints</c>, <c>stream_subscriptions</c>, <c>stream_dead_letters</c>). Every write is a grouped write of the
+/// file (<see cref="SqliteDatabase.WriteGroupedAsync"/>): an append of a whole batch is atomic and shares its commit with the
+/// file's other writes, and it runs while holding the file's writer slot, so positions are handed out in commit order and a
+/// reader of "position &gt; X" never misses an event that commits later.
 /// </summary>
 public sealed partial class SqliteStreamLog : IStreamLog
 {
@@ -56,11 +57,10 @@ public sealed partial class SqliteStreamLog : IStreamLog
         await EnsureInitializedAsync(cancellationToken);
         var publishedAt = TruncateToMilliseconds(_time.GetUtcNow());
         var publishedText = SqliteCommands.FormatTime(publishedAt);
-        return await _database.WriteAsync(async (connection, ct) =>
+        return await _database.WriteGroupedAsync(async (connection, ct) =>
         {
-            await using var transaction = connection.BeginTransaction(deferred: false);
             var stored = new StoredStreamEvent?[events.Count];
-            var repeatOf = await FindStoredAsync(connection, transaction, events, stored, ct);
+            var repeatOf = await FindStoredAsync(connection, events, stored, ct);
 
             // Each stream's head moves once per batch by the number of its new events; they take the sequences in order.
             var counts = new Dictionary<StreamId, long>();
@@ -69,7 +69,7 @@ public sealed partial class SqliteStreamLog : IStreamLog
                 if (stored[i] is null && repeatOf[i] < 0) { counts[events[i].Stream] = counts.GetValueOrDefault(events[i].Stream) + 1; }
             }
             await using var advance = Prepare(
-                connection, transaction,
+                connection,
                 """
                 INSERT INTO stream_heads (namespace, key, last_sequence) VALUES (@ns, @key, @n)
                 ON CONFLICT (namespace, key) DO UPDATE SET last_sequence = last_sequence + @n
@@ -85,9 +85,9 @@ public sealed partial class SqliteStreamLog : IStreamLog
                 nextSequence[stream] = (long)(await advance.ExecuteScalarAsync(ct))! - count + 1;
             }
 
-            // Prepared once, run per event: the whole batch is one transaction in this process, so one fsync.
+            // Prepared once, run per event: the whole batch is in one transaction, so one fsync.
             await using var insert = Prepare(
-                connection, transaction,
+                connection,
                 """
                 INSERT INTO stream_events (namespace, key, sequence, event_id, partition, published_at, data)
                 VALUES (@ns, @key, @seq, @id, @partition, @at, @data)
@@ -115,7 +115,6 @@ public sealed partial class SqliteStreamLog : IStreamLog
             {
                 if (repeatOf[i] >= 0) { stored[i] = stored[repeatOf[i]]; }
             }
-            await transaction.CommitAsync(ct);
             return (IReadOnlyList<StoredStreamEvent>)stored!;
         }, cancellationToken);
     }
@@ -124,7 +123,7 @@ public sealed partial class SqliteStreamLog : IStreamLog
     /// the index of an earlier event of the batch with the same id (an idempotent repeat), or -1. Freshly minted ids
     /// cannot be stored yet and are not looked up.</summary>
     private static async Task<int[]> FindStoredAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewStreamEvent> events, StoredStreamEvent?[] stored, CancellationToken ct)
+        SqliteConnection connection, IReadOnlyList<NewStreamEvent> events, StoredStreamEvent?[] stored, CancellationToken ct)
     {
         var repeatOf = new int[events.Count];
         Array.Fill(repeatOf, -1);
@@ -144,7 +143,7 @@ public sealed partial class SqliteStreamLog : IStreamLog
                     continue;
                 }
                 firstInBatch[e.EventId] = i;
-                find ??= Prepare(connection, transaction, $"SELECT {SqliteStreamSchema.EventColumns} FROM stream_events WHERE event_id = @id", "@id");
+                find ??= Prepare(connection, $"SELECT {SqliteStreamSchema.EventColumns} FROM stream_events WHERE event_id = @id", "@id");
                 find.Parameters["@id"].Value = e.EventId;
                 await using var reader = await find.ExecuteReaderAsync(ct);
                 if (await reader.ReadAsync(ct)) { stored[i] = ReadEvent(reader); }
@@ -273,11 +272,10 @@ public sealed partial class SqliteStreamLog : IStreamLog
             return (long)(await command.ExecuteScalarAsync(ct))!;
         }, cancellationToken);
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction;
         foreach (var name in parameters) { command.Parameters.Add(new SqliteParameter(name, DBNull.Value)); }
         return command;
     }
