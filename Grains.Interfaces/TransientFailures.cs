@@ -1,4 +1,5 @@
 using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 
 namespace Rayswarm.Grains.Interfaces;
 
@@ -6,8 +7,10 @@ namespace Rayswarm.Grains.Interfaces;
 /// Tells infrastructure failures (retry later; the request's outcome may be unknown) from domain failures (the answer is
 /// final). Infrastructure failures are a silo that is unavailable or rejected the call, a connection that failed or closed,
 /// a call that timed out, a client or gateway that is busy or not connected, and a host that is starting or stopping
-/// (<see cref="ClusterUnavailableException"/>, Orleans' lifecycle cancellation). The gateway answers them with 503; workflow
-/// steps retry them without counting attempts.
+/// (<see cref="ClusterUnavailableException"/>, Orleans' lifecycle cancellation), and a grain state write refused because another
+/// activation of the grain wrote first (<see cref="InconsistentStateException"/>: a duplicate activation after a silo died; nothing
+/// was written, and the stale activation is replaced). The gateway answers them with 503; workflow steps retry them without
+/// counting attempts. A domain that cannot be reached over HTTP is not one of them: that is the domain's failure.
 /// </summary>
 public static class TransientFailures
 {
@@ -17,6 +20,7 @@ public static class TransientFailures
         ClusterUnavailableException or SiloUnavailableException or OrleansMessageRejectionException => true,
         ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException => true,
         OrleansLifecycleCanceledException or TimeoutException => true,
+        InconsistentStateException => true,
         AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
         _ => false,
     };

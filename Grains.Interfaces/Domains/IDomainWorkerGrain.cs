@@ -15,12 +15,18 @@ public interface IDomainWorkerGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<DomainActionInfo>> DescribeActions();
 
-    /// <summary>Runs <paramref name="action"/> with <paramref name="input"/> and returns its output (a JSON value).
-    /// Throws <see cref="ArgumentException"/> for an unknown action or invalid input; any exception fails the step.</summary>
+    /// <summary>Runs <paramref name="action"/> with <paramref name="input"/> and returns its output (a JSON value). From a
+    /// workflow the input is <c>{"data", "dependencies", "workflow_id", "step_id", "idempotency_key"}</c>. Must be idempotent
+    /// by <c>idempotency_key</c> (<see cref="IdempotencyKeys"/>): a call whose outcome was lost is made again. Throws
+    /// <see cref="ArgumentException"/> for an unknown action or invalid input; any exception fails the step, except the
+    /// infrastructure failures of <see cref="TransientFailures"/>, which are retried.</summary>
     Task<JsonElement> Execute(string action, JsonElement input);
 
-    /// <summary>Undoes an earlier successful <see cref="Execute"/> of <paramref name="action"/>, given its input and
-    /// output. Must be idempotent: a compensation may be retried.</summary>
+    /// <summary>Undoes an earlier <see cref="Execute"/> of <paramref name="action"/>, given its input and output. The input
+    /// is the action's, with <c>idempotency_key</c> the compensation's own key and <c>action_idempotency_key</c> the key the
+    /// action ran under. <paramref name="output"/> is JSON null when the action's outcome is unknown (its answer was lost):
+    /// find what it did by <c>action_idempotency_key</c>, and succeed when it did nothing. Must be idempotent: a
+    /// compensation may be retried.</summary>
     Task Compensate(string action, JsonElement input, JsonElement output);
 
     /// <summary>Receives a bus event matching one of the domain's subscriptions (at least once, in order per event type).</summary>

@@ -12,6 +12,7 @@ namespace Rayswarm.Grains;
 /// empty) is the output.</item>
 /// <item><c>POST {endpoint}/actions/{action}/compensate</c> with <c>{"workflow_id", "step_id", "input", "output"}</c>.</item>
 /// </list>
+/// Action and compensation requests carry the call's <see cref="IdempotencyKeys.Header"/> header (the same on every retry).
 /// Bodies are snake_case JSON. Anything else (no connection, a timeout, a non-2xx status) throws
 /// <see cref="DomainHttpException"/> naming the endpoint, so callers fail the step or retry the delivery and never hang.
 /// </summary>
@@ -28,14 +29,16 @@ public sealed class DomainHttpClient(DomainHttpOptions options) : IDisposable
     /// <summary>Delivers <paramref name="domainEvent"/> to <c>{baseAddress}events</c>.</summary>
     public async Task PostEventAsync(Uri baseAddress, DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(new Uri(baseAddress, "events"), domainEvent, options.EventTimeout, cancellationToken);
+        using var response = await SendAsync(new Uri(baseAddress, "events"), domainEvent, options.EventTimeout, idempotencyKey: null, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="action"/> at <c>{baseAddress}actions/{action}</c> and returns its output (JSON null when the body is empty).</summary>
-    public async Task<JsonElement> ExecuteAsync(Uri baseAddress, string action, string workflowId, string stepId, JsonElement input, CancellationToken cancellationToken = default)
+    public async Task<JsonElement> ExecuteAsync(Uri baseAddress, string action, string workflowId, string stepId, JsonElement input,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         var uri = new Uri(baseAddress, "actions/" + Uri.EscapeDataString(action));
-        using var response = await SendAsync(uri, new { workflow_id = workflowId, step_id = stepId, input }, options.ActionTimeout, cancellationToken);
+        using var response = await SendAsync(uri, new { workflow_id = workflowId, step_id = stepId, input }, options.ActionTimeout,
+            idempotencyKey, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (body.Length == 0) { return JsonSerializer.SerializeToElement<object?>(null); }
         try
@@ -49,20 +52,24 @@ public sealed class DomainHttpClient(DomainHttpOptions options) : IDisposable
     }
 
     /// <summary>Undoes <paramref name="action"/> at <c>{baseAddress}actions/{action}/compensate</c>.</summary>
-    public async Task CompensateAsync(Uri baseAddress, string action, string workflowId, string stepId, JsonElement input, JsonElement output, CancellationToken cancellationToken = default)
+    public async Task CompensateAsync(Uri baseAddress, string action, string workflowId, string stepId, JsonElement input, JsonElement output,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         var uri = new Uri(baseAddress, "actions/" + Uri.EscapeDataString(action) + "/compensate");
-        using var response = await SendAsync(uri, new { workflow_id = workflowId, step_id = stepId, input, output }, options.ActionTimeout, cancellationToken);
+        using var response = await SendAsync(uri, new { workflow_id = workflowId, step_id = stepId, input, output }, options.ActionTimeout,
+            idempotencyKey, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendAsync<T>(Uri uri, T body, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync<T>(Uri uri, T body, TimeSpan timeout, string? idempotencyKey, CancellationToken cancellationToken)
     {
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body, options: Json) };
+        if (idempotencyKey is not null) { request.Headers.TryAddWithoutValidation(IdempotencyKeys.Header, idempotencyKey); }
         HttpResponseMessage response;
         try
         {
-            response = await _http.PostAsJsonAsync(uri, body, Json, timer.Token);
+            response = await _http.SendAsync(request, timer.Token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {

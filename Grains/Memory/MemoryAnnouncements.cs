@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -6,7 +7,18 @@ namespace Rayswarm.Grains;
 internal static class MemoryAnnouncements
 {
     public static async Task AnnounceAsync(this Grain grain, string eventType, string sourceDomain, Contribution contribution,
-        params (string Name, object? Value)[] extra)
+        params (string Name, object? Value)[] extra) =>
+        await grain.AnnounceAsync(RegistryEvents.Namespace, eventType, DataOf(sourceDomain, contribution, extra));
+
+    /// <summary>Announces under <paramref name="eventId"/>: announcing again with the same id returns the stored event, so a
+    /// re-run that cannot tell whether the first run announced announces at most once. Does nothing on a silo without streams.</summary>
+    public static async Task AnnounceOnceAsync(this Grain grain, string eventType, string sourceDomain, Contribution contribution, string eventId)
+    {
+        if (grain.GrainContext.ActivationServices.GetService<IEventStreams>() is not { } streams) { return; }
+        await streams.PublishAsync(StreamId.Create(RegistryEvents.Namespace, eventType), DataOf(sourceDomain, contribution, []), eventId);
+    }
+
+    private static Dictionary<string, object?> DataOf(string sourceDomain, Contribution contribution, (string Name, object? Value)[] extra)
     {
         var data = new Dictionary<string, object?>
         {
@@ -17,6 +29,6 @@ internal static class MemoryAnnouncements
             ["confidence"] = contribution.Confidence,
         };
         foreach (var (name, value) in extra) { data[name] = value; }
-        await grain.AnnounceAsync(RegistryEvents.Namespace, eventType, data);
+        return data;
     }
 }

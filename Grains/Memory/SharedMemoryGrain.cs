@@ -22,11 +22,16 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
 
     /// <summary>Stores and announces a new contribution with the id <paramref name="contributionId"/> (the request is
     /// valid). When <paramref name="idempotent"/>, a contribution already stored under that id is returned instead (a
-    /// re-run of the same workflow step).</summary>
+    /// re-run of the same workflow step, or a retry after its answer was lost), and the announcement has an id derived from
+    /// the contribution's, so a re-run announces it if the first run died before that, and never twice.</summary>
     internal static async Task<Contribution> ContributeAsync(Grain grain, IKnowledgeStore store, TimeProvider time, ContributeRequest request,
         string contributionId, bool idempotent)
     {
-        if (idempotent && await store.GetAsync(contributionId) is { } existing) { return existing; }
+        if (idempotent && await store.GetAsync(contributionId) is { } existing)
+        {
+            await AnnounceContributedAsync(grain, existing, idempotent);
+            return existing;
+        }
         var now = MemoryClock.Now(time);
         var contribution = new Contribution(contributionId, request.DomainId, request.ContributionType,
             request.Content.Clone(), MemoryConfidence.Initial, 0, 0, [], [], 0, 0, 0, now, now);
@@ -39,11 +44,16 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
             // A concurrent re-run may have stored it first (the id is unique); otherwise the failure stands.
             var stored = await store.GetAsync(contributionId);
             if (stored is null) { throw; }
+            await AnnounceContributedAsync(grain, stored, idempotent);
             return stored;
         }
-        await grain.AnnounceAsync(MemoryEvents.Contributed, contribution.DomainId, contribution);
+        await AnnounceContributedAsync(grain, contribution, idempotent);
         return contribution;
     }
+
+    private static Task AnnounceContributedAsync(Grain grain, Contribution contribution, bool idempotent) => idempotent
+        ? grain.AnnounceOnceAsync(MemoryEvents.Contributed, contribution.DomainId, contribution, $"{MemoryEvents.Contributed}.{contribution.ContributionId}")
+        : grain.AnnounceAsync(MemoryEvents.Contributed, contribution.DomainId, contribution);
 
     // Async although they only forward: a validation error must fault the returned task.
     public async Task<Contribution> Get(string contributionId)

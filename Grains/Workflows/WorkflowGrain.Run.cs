@@ -13,20 +13,28 @@ public sealed partial class WorkflowGrain
     /// <summary>Steps whose action or compensation this activation launched, with when to presume the report lost.</summary>
     private readonly Dictionary<string, DateTimeOffset> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>Compensations put off after infrastructure failures outlasted the retry window, until the next resume.</summary>
+    private readonly HashSet<string> _deferred = new(StringComparer.Ordinal);
+
     /// <summary>The resume reminder as this activation registered it, so ending it needs no read; null after a move.</summary>
     private IGrainReminder? _reminder;
 
     /// <summary>Set when a write failed: memory is ahead of storage, so this activation refuses work until it is replaced.</summary>
     private bool _broken;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ResumeAsync();
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await CheckIndexAsync();
+        await ResumeAsync();
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ResumeReminder) { return; }
         if (!Exists || !WorkflowStatus.IsActive(S.Status))
         {
-            if (await this.GetReminder(ResumeReminder) is { } stale) { await this.UnregisterReminder(stale); }
+            // A finished workflow ends its reminder once its index row is written (the activation checked it).
+            if (_indexRepair is null) { await EndReminderAsync(); }
             return;
         }
         var now = _time.GetUtcNow();
@@ -63,7 +71,7 @@ public sealed partial class WorkflowGrain
         }
     }
 
-    public async Task StepFinished(string stepId, JsonElement output, string? error)
+    public async Task StepFinished(string stepId, JsonElement output, string? error, bool outcomeUnknown)
     {
         await _gate.WaitAsync();
         try
@@ -92,6 +100,7 @@ public sealed partial class WorkflowGrain
             {
                 step.Status = WorkflowStepStatus.Failed;
                 step.Error = error;
+                step.OutcomeUnknown = outcomeUnknown;
                 Append(now, WorkflowAuditTypes.StepFailed, stepId, detail: error);
                 if (S.Status == WorkflowStatus.Running) { BeginRollback(step, now); }
             }
@@ -135,6 +144,24 @@ public sealed partial class WorkflowGrain
         }
     }
 
+    public async Task CompensationDeferred(string stepId, string reason)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var step = S.Steps.Find(s => s.StepId == stepId);
+            if (step is null || step.Status != WorkflowStepStatus.Compensating || S.Status != WorkflowStatus.RollingBack) { return; }
+            // Neither compensated nor failed: it stays compensating, and the next resume (reminder tick, activation) runs it again.
+            _inFlight.Remove(stepId);
+            _deferred.Add(stepId);
+            _logger.LogWarning("Workflow {WorkflowId}: the compensation of {StepId} is put off until the workflow resumes: {Reason}", WorkflowId, stepId, reason);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>After an activation (or a tick that found work without its report): runs again every step that was
     /// running and every compensation that was in progress (at-least-once), then carries on.</summary>
     private async Task ResumeAsync()
@@ -162,7 +189,9 @@ public sealed partial class WorkflowGrain
             {
                 if (!_inFlight.ContainsKey(compensating.StepId))
                 {
-                    Append(now, WorkflowAuditTypes.CompensationStarted, compensating.StepId, detail: "resumed: started again after its report was lost");
+                    Append(now, WorkflowAuditTypes.CompensationStarted, compensating.StepId, detail: _deferred.Remove(compensating.StepId)
+                        ? "resumed: started again after infrastructure failures outlasted the retry window"
+                        : "resumed: started again after its report was lost");
                     compensation = compensating;
                 }
             }
@@ -200,19 +229,22 @@ public sealed partial class WorkflowGrain
         foreach (var step in S.Steps.Where(s => s.Status == WorkflowStepStatus.Pending)) { step.Status = WorkflowStepStatus.Skipped; }
     }
 
-    /// <summary>Once no action runs: the completed step that completed last starts compensating; with none left the
-    /// workflow ends, rolled back or (when a compensation failed) failed.</summary>
+    /// <summary>Once no action runs: a failed step whose outcome is unknown (it may have had its effect; nothing depends on
+    /// it) starts compensating first, then the completed step that completed last; with none left the workflow ends, rolled
+    /// back or (when a compensation failed for a domain reason) failed.</summary>
     private WorkflowStepState? NextCompensation(DateTimeOffset now)
     {
         if (S.Steps.Exists(s => s.Status is WorkflowStepStatus.Running or WorkflowStepStatus.Compensating)) { return null; }
-        var next = S.Steps.Where(s => s.Status == WorkflowStepStatus.Completed).MaxBy(s => s.CompletionOrder);
+        var next = S.Steps.Find(s => s.Status == WorkflowStepStatus.Failed && s.OutcomeUnknown)
+            ?? S.Steps.Where(s => s.Status == WorkflowStepStatus.Completed).MaxBy(s => s.CompletionOrder);
         if (next is null)
         {
             Finish(S.Steps.Exists(s => s.Status == WorkflowStepStatus.CompensationFailed) ? WorkflowStatus.Failed : WorkflowStatus.RolledBack, now);
             return null;
         }
+        Append(now, WorkflowAuditTypes.CompensationStarted, next.StepId,
+            detail: next.Status == WorkflowStepStatus.Failed ? "its action's outcome is unknown: undone in case it had its effect" : null);
         next.Status = WorkflowStepStatus.Compensating;
-        Append(now, WorkflowAuditTypes.CompensationStarted, next.StepId);
         return next;
     }
 
@@ -223,27 +255,16 @@ public sealed partial class WorkflowGrain
         Append(now, status, detail: S.Error);
     }
 
-    /// <summary>Writes the transition, updates the index on a status change, ends the reminder at a terminal status, then
-    /// launches the work the transition started.</summary>
+    /// <summary>Writes the transition, updates the index on a status change, ends the reminder at a terminal status (once
+    /// the row says so: until then the reminder brings the workflow back to repair it), then launches the work the
+    /// transition started.</summary>
     private async Task CommitAsync(string statusBefore, List<WorkflowStepState> launches, WorkflowStepState? compensation)
     {
         await PersistAsync();
-        if (S.Status != statusBefore)
-        {
-            try
-            {
-                await index.UpsertAsync(Summary());
-            }
-            catch (Exception e)
-            {
-                // The workflow itself is durable; its index entry catches up at its next status change.
-                _logger.LogWarning(e, "Workflow {WorkflowId}: the index was not updated to {Status}", WorkflowId, S.Status);
-            }
-        }
+        var indexed = S.Status == statusBefore || await WriteIndexAsync();
         if (WorkflowStatus.IsTerminal(S.Status))
         {
-            if ((_reminder ?? await this.GetReminder(ResumeReminder)) is { } reminder) { await this.UnregisterReminder(reminder); }
-            _reminder = null;
+            if (indexed) { await EndReminderAsync(); }
             (_finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
         foreach (var step in launches) { LaunchAction(step); }

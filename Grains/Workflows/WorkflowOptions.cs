@@ -4,6 +4,9 @@ namespace Rayswarm.Grains;
 /// these defaults when none is registered.</summary>
 public sealed class WorkflowOptions
 {
+    /// <summary>The longest <see cref="InfrastructureRetryWindow"/>: beyond it the resume reminder is the better retry.</summary>
+    public static readonly TimeSpan MaxInfrastructureRetryWindow = TimeSpan.FromMinutes(10);
+
     /// <summary>How long a step's action (and its compensation) may take when the step sets no timeout. Default 30 seconds.
     /// Hosted domains are also bound by the grain call timeout (30 s), endpoint domains by
     /// <see cref="DomainHttpOptions.ActionTimeout"/> (30 s): the shortest applies.</summary>
@@ -18,6 +21,13 @@ public sealed class WorkflowOptions
 
     /// <summary>The pause between compensation attempts. Default 200 ms.</summary>
     public TimeSpan CompensationRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long infrastructure failures (a silo unavailable or dying, a connection lost, a call timed out: see
+    /// <see cref="Interfaces.TransientFailures"/>) of an action or a compensation are retried, with back-off from 100 ms doubling
+    /// to 2 s, counted from the first of them. They are not attempts. Well past failure detection (a killed silo is declared
+    /// dead within seconds). When it runs out, an action fails with an unknown outcome (and is compensated) and a compensation
+    /// is put off until the workflow resumes. Zero: not retried. Default 30 seconds.</summary>
+    public TimeSpan InfrastructureRetryWindow { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()
@@ -37,6 +47,11 @@ public sealed class WorkflowOptions
         if (CompensationRetryDelay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(CompensationRetryDelay), CompensationRetryDelay, "WorkflowOptions.CompensationRetryDelay must not be negative.");
+        }
+        if (InfrastructureRetryWindow < TimeSpan.Zero || InfrastructureRetryWindow > MaxInfrastructureRetryWindow)
+        {
+            throw new ArgumentOutOfRangeException(nameof(InfrastructureRetryWindow), InfrastructureRetryWindow,
+                $"WorkflowOptions.InfrastructureRetryWindow must be between 0 and {MaxInfrastructureRetryWindow.TotalMinutes:0} minutes.");
         }
     }
 }

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
 
 /// <summary>
-/// Runs a step's action or compensation on its domain (a hosted worker grain or an HTTP endpoint, found by
-/// <see cref="DomainResolver"/>) within the step's timeout. Runs outside grain turns; every failure (unknown domain,
-/// unreachable endpoint, exception, timeout) comes back as a <see cref="WorkflowStepException"/> with a message for people.
+/// Runs one attempt of a step's action or compensation on its domain (a hosted worker grain or an HTTP endpoint, found by
+/// <see cref="DomainResolver"/>) within the step's timeout. Runs outside grain turns; every failure comes back as a
+/// <see cref="WorkflowStepException"/> with a message for people and the original exception inside. Infrastructure failures
+/// (<see cref="TransientFailures"/>: the call's outcome is unknown) are marked <see cref="WorkflowStepException.IsTransient"/>
+/// for the caller to retry; the domain's answers (an error, an unknown domain, an unreachable endpoint) and the step's own
+/// timeout are not.
 /// </summary>
 public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient http, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null)
 {
@@ -19,13 +23,15 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
             var output = await ResolveAsync(domainId) switch
             {
                 DomainTarget.Hosted hosted => await hosted.Worker.Execute(action, input),
-                DomainTarget.Remote remote => await http.ExecuteAsync(remote.BaseAddress, action, workflowId, stepId, input, cancellation),
+                DomainTarget.Remote remote => await http.ExecuteAsync(remote.BaseAddress, action, workflowId, stepId, input,
+                    IdempotencyKeys.Action(workflowId, stepId), cancellation),
                 _ => throw new InvalidOperationException("unknown domain target"),
             };
             return output.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : output;
         });
 
-    /// <summary>Undoes an earlier <see cref="ExecuteAsync"/> that returned <paramref name="output"/>.</summary>
+    /// <summary>Undoes an earlier <see cref="ExecuteAsync"/> that returned <paramref name="output"/> (JSON null when its
+    /// outcome is unknown).</summary>
     public Task CompensateAsync(string domainId, string action, string workflowId, string stepId, JsonElement input, JsonElement output, TimeSpan timeout) =>
         WithinAsync(timeout, async cancellation =>
         {
@@ -35,7 +41,8 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
                     await hosted.Worker.Compensate(action, input, output);
                     break;
                 case DomainTarget.Remote remote:
-                    await http.CompensateAsync(remote.BaseAddress, action, workflowId, stepId, input, output, cancellation);
+                    await http.CompensateAsync(remote.BaseAddress, action, workflowId, stepId, input, output,
+                        IdempotencyKeys.Compensation(workflowId, stepId), cancellation);
                     break;
             }
             return true;
@@ -53,8 +60,9 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
         {
             return await task.WaitAsync(timeout, _time);
         }
-        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && cancellation.IsCancellationRequested))
+        catch (Exception e) when ((e is TimeoutException && !task.IsCompleted) || (e is OperationCanceledException && cancellation.IsCancellationRequested))
         {
+            // The step's own timeout: the domain's answer is "too slow", not retried (a call timing out inside is, below).
             _ = task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default); // observed: it may still fail later
             throw new WorkflowStepException($"timed out after {timeout.TotalSeconds:0.###} s.", e);
         }
@@ -64,7 +72,7 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
         }
         catch (Exception e)
         {
-            throw new WorkflowStepException(e.Message, e);
+            throw new WorkflowStepException(e.Message, e, TransientFailures.IsTransient(e));
         }
     }
 }

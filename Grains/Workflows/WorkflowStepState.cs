@@ -28,6 +28,10 @@ public sealed class WorkflowStepState
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>Set when the action failed on infrastructure failures past the retry window: it may have had its effect,
+    /// so the step is compensated (with a null output) like a completed one.</summary>
+    public bool OutcomeUnknown { get; set; }
+
     /// <summary>1 for the first step to complete, 2 for the next…; compensation runs in reverse of this.</summary>
     public int? CompletionOrder { get; set; }
 

@@ -57,6 +57,27 @@ public sealed class WorkflowEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_call_to_an_endpoint_domain_carries_its_idempotency_key_in_a_header_and_in_the_input()
+    {
+        await Register("remote", _remote.Endpoint);
+        var created = await _silo.Workflows.Create(new CreateWorkflowRequest("remote", [
+            WorkflowTests.Step("remote", "store", "R"),
+            WorkflowTests.Step("alpha", "fail", "F", "step_1"),
+        ]));
+
+        var done = await _silo.Workflows.Execute(created.WorkflowId, 20);
+
+        Assert.Equal(WorkflowStatus.RolledBack, done.Status);
+        var (action, compensation) = (IdempotencyKeys.Action(created.WorkflowId, "step_1"), IdempotencyKeys.Compensation(created.WorkflowId, "step_1"));
+        Assert.Equal($"{created.WorkflowId}.step_1.action", action);
+        Assert.Equal([("/actions/store", action), ("/actions/store/compensate", compensation)], _remote.IdempotencyKeyHeaders);
+        var bodies = _remote.Calls.Select(c => c.Body.GetProperty("input")).ToArray();
+        Assert.Equal(action, bodies[0].GetProperty("idempotency_key").GetString());
+        Assert.False(bodies[0].TryGetProperty("action_idempotency_key", out _));
+        Assert.Equal((compensation, action), (bodies[1].GetProperty("idempotency_key").GetString(), bodies[1].GetProperty("action_idempotency_key").GetString()));
+    }
+
+    [Fact]
     public async Task An_endpoint_error_status_fails_the_step_with_the_answer()
     {
         await Register("remote", _remote.Endpoint);

@@ -6,7 +6,7 @@ namespace Rayswarm.Grains;
 
 /// <summary>
 /// A built-in domain action's input as a workflow step passes it: <c>{"data": {…}, "dependencies": {…}, "workflow_id",
-/// "step_id"}</c>. The action's arguments are the fields of <c>data</c> (absent or null = no arguments); a wrong type
+/// "step_id", "idempotency_key"}</c> (a compensation's also has <c>action_idempotency_key</c>). The action's arguments are the fields of <c>data</c> (absent or null = no arguments); a wrong type
 /// throws <see cref="ArgumentException"/> naming the field.
 /// </summary>
 internal readonly struct BuiltInInput
@@ -16,11 +16,12 @@ internal readonly struct BuiltInInput
 
     private readonly JsonElement _data;
 
-    private BuiltInInput(JsonElement data, string? workflowId, string? stepId)
+    private BuiltInInput(JsonElement data, string? workflowId, string? stepId, string? actionKey)
     {
         _data = data;
         WorkflowId = workflowId;
         StepId = stepId;
+        ActionKey = actionKey ?? (workflowId is not null && stepId is not null ? Interfaces.IdempotencyKeys.Action(workflowId, stepId) : null);
     }
 
     /// <summary>The workflow that runs the step, when a workflow runs it.</summary>
@@ -28,6 +29,11 @@ internal readonly struct BuiltInInput
 
     /// <summary>The step, when a workflow runs it.</summary>
     public string? StepId { get; }
+
+    /// <summary>The idempotency key the step's action runs under (<see cref="Interfaces.IdempotencyKeys"/>): in an action's
+    /// input its <c>idempotency_key</c>, in a compensation's its <c>action_idempotency_key</c>; derived from
+    /// <see cref="WorkflowId"/> and <see cref="StepId"/> when the caller gave none. Null outside a workflow.</summary>
+    public string? ActionKey { get; }
 
     public static BuiltInInput Parse(JsonElement input)
     {
@@ -40,7 +46,11 @@ internal readonly struct BuiltInInput
         {
             throw new ArgumentException($"data must be a JSON object (was {data.ValueKind.ToString().ToLowerInvariant()}).", "data");
         }
-        return new BuiltInInput(data.ValueKind == JsonValueKind.Object ? data : default, Text(input, "workflow_id"), Text(input, "step_id"));
+        var (workflowId, stepId) = (Text(input, "workflow_id"), Text(input, "step_id"));
+        // A compensation names the action's key apart from its own; an action's own key is the action's key.
+        var actionKey = Text(input, "action_idempotency_key")
+            ?? (Text(input, "idempotency_key") is { } key && key.EndsWith("." + Interfaces.IdempotencyKeys.ActionKind, StringComparison.Ordinal) ? key : null);
+        return new BuiltInInput(data.ValueKind == JsonValueKind.Object ? data : default, workflowId, stepId, actionKey);
     }
 
     /// <summary>A value derived from the workflow and step (stable across re-runs of the step), or null outside a workflow.

@@ -9,9 +9,10 @@ namespace Rayswarm.Grains;
 /// <summary>
 /// The built-in <c>memory</c> domain: workflow steps (and agents) search and contribute to the shared memory.
 /// <c>search</c> is read-only (its compensation does nothing); <c>contribute</c> is undone by retracting the
-/// contribution. Inside a workflow a contribution's id is derived from the workflow and step ids, so a step that runs
-/// again (at-least-once) returns the contribution it stored the first time instead of adding a second one. Bus events
-/// are accepted and ignored. A stateless worker: it holds nothing, so it scales with the silo's cores.
+/// contribution. Inside a workflow a contribution's id is derived from the action's idempotency key (workflow id + step
+/// id), so a step that runs again (at-least-once, or retried after its answer was lost) returns the contribution it stored
+/// the first time instead of adding a second one, and the compensation retracts exactly that one even when the action's
+/// output is unknown. Bus events are accepted and ignored. A stateless worker: it holds nothing, so it scales with the silo's cores.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
@@ -112,9 +113,10 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
     /// <summary>Events are accepted and ignored: the memory domain subscribes to nothing by itself.</summary>
     public Task OnEvent(DomainEvent domainEvent) => Task.CompletedTask;
 
-    /// <summary>Inside a workflow: 32 hex digits of SHA-256(workflow_id + "\n" + step_id), the same on every run of the step.</summary>
+    /// <summary>Inside a workflow: 32 hex digits of SHA-256("memory.contribute\n" + the action's idempotency key), the same
+    /// on every run of the step and in its compensation.</summary>
     private static string? ContributionIdOf(BuiltInInput args) =>
-        args.WorkflowId is null || args.StepId is null
+        args.ActionKey is null
             ? null
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("memory.contribute\n" + args.WorkflowId + "\n" + args.StepId)))[..32];
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("memory.contribute\n" + args.ActionKey)))[..32];
 }

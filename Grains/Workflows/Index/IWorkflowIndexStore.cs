@@ -5,7 +5,8 @@ namespace Rayswarm.Grains;
 /// <summary>
 /// The workflow index: one row per workflow (its <see cref="WorkflowSummary"/>), written by the workflow's grain when its
 /// status changes, read by lists and stats. The workflow's grain state is the truth; the index is what lists are answered
-/// from, so a row lags its workflow by at most one status change when a write failed.
+/// from. A row can lag its workflow when a write failed or its silo died between the two writes; the workflow's grain then
+/// rewrites it (see <see cref="WorkflowGrain"/>: on activation, by a retry timer, and through its reminder).
 /// </summary>
 public interface IWorkflowIndexStore
 {
@@ -13,6 +14,9 @@ public interface IWorkflowIndexStore
     /// kept. Concurrent upserts share one transaction (group commit); the task completes once a commit that includes this
     /// upsert is durable.</summary>
     Task UpsertAsync(WorkflowSummary summary, CancellationToken cancellationToken = default);
+
+    /// <summary>The row of <paramref name="workflowId"/>, or null when it has none.</summary>
+    Task<WorkflowSummary?> GetAsync(string workflowId, CancellationToken cancellationToken = default);
 
     /// <summary>The workflows with <paramref name="status"/> (any when null), newest first (ties by id in byte order),
     /// <paramref name="offset"/> skipped, at most <paramref name="limit"/>, and how many match.</summary>

@@ -49,6 +49,15 @@ public sealed class PostgresWorkflowIndexStore : IWorkflowIndexStore, IAsyncDisp
     public Task UpsertAsync(WorkflowSummary summary, CancellationToken cancellationToken = default) => _batch.UpsertAsync(summary);
 
     /// <inheritdoc />
+    public async Task<WorkflowSummary?> GetAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _schema.OpenAsync(cancellationToken);
+        await using var command = connection.Command(WorkflowIndexQueries.Get, PostgresCommands.Text("id", workflowId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await WorkflowIndexQueries.ReadRowAsync(reader, static (r, i) => r.GetFieldValue<DateTimeOffset>(i), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<WorkflowPage> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken = default)
     {
         await using var connection = await _schema.OpenAsync(cancellationToken);

@@ -44,6 +44,18 @@ public sealed class SqliteWorkflowIndexStore : IWorkflowIndexStore
     public Task UpsertAsync(WorkflowSummary summary, CancellationToken cancellationToken = default) => _batch.UpsertAsync(summary);
 
     /// <inheritdoc />
+    public async Task<WorkflowSummary?> GetAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        return await _database.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command(WorkflowIndexQueries.Get, ("@id", workflowId));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await WorkflowIndexQueries.ReadRowAsync(reader, static (r, i) => SqliteCommands.ParseTime(r.GetString(i)), ct);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<WorkflowPage> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken = default)
     {
         await _schema.EnsureAsync(cancellationToken);

@@ -13,6 +13,8 @@ internal sealed class UnconfiguredWorkflowIndexStore : IWorkflowIndexStore
 
     public Task UpsertAsync(WorkflowSummary summary, CancellationToken cancellationToken = default) => Fail<bool>();
 
+    public Task<WorkflowSummary?> GetAsync(string workflowId, CancellationToken cancellationToken = default) => Fail<WorkflowSummary?>();
+
     public Task<WorkflowPage> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken = default) => Fail<WorkflowPage>();
 
     public Task<WorkflowStats> GetStatsAsync(CancellationToken cancellationToken = default) => Fail<WorkflowStats>();

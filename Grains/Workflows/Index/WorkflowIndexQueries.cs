@@ -24,6 +24,9 @@ internal static class WorkflowIndexQueries
         WHERE excluded.version > workflow_index.version
         """;
 
+    /// <summary>One workflow's row.</summary>
+    public const string Get = $"SELECT {Columns} FROM workflow_index WHERE workflow_id = @id";
+
     /// <summary>How many rows match, then the page (<paramref name="binaryCollation"/>: how the database says byte order).</summary>
     public static string List(string binaryCollation) => $"""
         SELECT COUNT(*) FROM workflow_index WHERE @status IS NULL OR status = @status;
@@ -52,6 +55,9 @@ internal static class WorkflowIndexQueries
         while (await reader.ReadAsync(ct)) { rows.Add(Read(reader, time)); }
         return new WorkflowPage(rows, total, limit, offset);
     }
+
+    public static async Task<WorkflowSummary?> ReadRowAsync(DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> time, CancellationToken ct) =>
+        await reader.ReadAsync(ct) ? Read(reader, time) : null;
 
     public static async Task<WorkflowStats> ReadStatsAsync(DbDataReader reader, CancellationToken ct)
     {

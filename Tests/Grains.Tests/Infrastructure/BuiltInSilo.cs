@@ -5,7 +5,8 @@ using Rayswarm.Grains.Interfaces;
 namespace Rayswarm.Grains.Tests;
 
 /// <summary>A real silo set up as the embedded gateway's (everything in one SQLite file: grain state, reminders, the
-/// stream log, the knowledge store), with the built-in domains and the test domains "alpha", "beta", "gamma".</summary>
+/// stream log, the knowledge store), with the built-in domains and the test domains "alpha", "beta", "gamma"; <c>services</c>
+/// changes the services last.</summary>
 public sealed class BuiltInSilo : DomainSilo
 {
     private BuiltInSilo(IHost host, string folder) : base(host, folder) { }
@@ -14,7 +15,7 @@ public sealed class BuiltInSilo : DomainSilo
     public async Task<IDomainWorkerGrain> WorkerAsync(string domainId) =>
         Assert.IsType<DomainTarget.Hosted>(await Host.Services.GetRequiredService<DomainResolver>().ResolveAsync(domainId)).Worker;
 
-    public static async Task<BuiltInSilo> StartAsync()
+    public static async Task<BuiltInSilo> StartAsync(Action<IServiceCollection>? services = null)
     {
         var folder = Directory.CreateTempSubdirectory("rayswarm-builtin-silo-").FullName;
         var database = Path.Combine(folder, "rayswarm.db");
@@ -23,6 +24,7 @@ public sealed class BuiltInSilo : DomainSilo
             builder.Services.AddDomainSystem();
             foreach (var domain in new[] { "alpha", "beta", "gamma" }) { builder.Services.AddDomainWorker<TestDomainGrain>(domain); }
             builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(folder, "signing-key.pem"));
+            services?.Invoke(builder.Services);
         }, silo => silo.UseSqliteDatabase(database)), folder);
     }
 }

@@ -26,6 +26,9 @@ public sealed class EndpointDomain : IAsyncDisposable
     /// <summary>Every call: (path, body).</summary>
     public ConcurrentQueue<(string Path, JsonElement Body)> Calls { get; } = new();
 
+    /// <summary>Every call: (path, its Idempotency-Key header or null).</summary>
+    public ConcurrentQueue<(string Path, string? IdempotencyKey)> IdempotencyKeyHeaders { get; } = new();
+
     /// <summary>Answers a call given its path and body: (status code, JSON body). Default: 200 with <c>{"ok": true}</c>.</summary>
     public Func<string, JsonElement, Task<(int Status, string Body)>> Handler { get; set; } =
         (_, _) => Task.FromResult((200, """{"ok": true}"""));
@@ -41,6 +44,7 @@ public sealed class EndpointDomain : IAsyncDisposable
         {
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
             domain.Calls.Enqueue(("/" + path, body));
+            domain.IdempotencyKeyHeaders.Enqueue(("/" + path, context.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null));
             var (status, text) = await domain.Handler("/" + path, body);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";

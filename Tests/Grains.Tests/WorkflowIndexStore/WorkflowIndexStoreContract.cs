@@ -68,6 +68,19 @@ public abstract class WorkflowIndexStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_row_reads_back_by_id_and_a_missing_one_is_null()
+    {
+        var store = await OpenAsync();
+        var created = Created();
+        var failed = Finished(Created(), WorkflowStatus.Failed, 12.5, completed: 1, compensations: 1, error: "step 'step_2' failed");
+        await UpsertAsync(store, created, failed);
+
+        Assert.Equal(created, await store.GetAsync(created.WorkflowId));
+        Assert.Equal(failed, await store.GetAsync(failed.WorkflowId));
+        Assert.Null(await store.GetAsync("wf_missing"));
+    }
+
+    [Fact]
     public async Task A_row_reads_back_as_upserted_with_nulls_and_survives_a_restart()
     {
         var store = await OpenAsync();
