@@ -54,10 +54,15 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// (returns false) when fewer than two silos serve: the last one is left alone.</summary>
     public async Task<bool> KillSiloAsync()
     {
-        if (TakeVictim() is not { } victim) { return false; }
+        var replacements = ReplaceExitedAsync();
+        if (TakeVictim() is not { } victim)
+        {
+            await replacements;
+            return false;
+        }
         victim.Kill();
         _log($"killed silo {victim.Address} (pid {victim.ProcessId}) with SIGKILL");
-        await StartSiloAsync();
+        await Task.WhenAll(replacements, StartSiloAsync());
         return true;
     }
 
@@ -66,6 +71,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <see cref="KillSiloAsync"/> does.</summary>
     public async Task<bool> PauseSiloAsync(TimeSpan pause)
     {
+        await ReplaceExitedAsync();
         if (TakeVictim() is not { } victim) { return false; }
         Signal(victim.ProcessId, "STOP");
         _log($"paused silo {victim.Address} (pid {victim.ProcessId}) with SIGSTOP for {pause.TotalSeconds} s");
@@ -106,6 +112,20 @@ public sealed class ChaosCluster : IAsyncDisposable
         lock (_silos) { outputs = [.. _silos.Select(s => ($"silo-{s.ProcessId}-port-{s.SiloPort}", s.Output))]; }
         lock (_gateways) { outputs.AddRange(_gateways.Select((g, i) => ($"gateway-{i + 1}", g.Output))); }
         return outputs;
+    }
+
+    /// <summary>Replaces the silos that exited by themselves since the last action (e.g. one that its peers declared dead
+    /// while the CPU was starved, as an orchestrator would).</summary>
+    private Task ReplaceExitedAsync()
+    {
+        SiloProcess[] exited;
+        lock (_silos)
+        {
+            exited = [.. _serving.Where(s => s.HasExited)];
+            _serving.RemoveAll(exited.Contains);
+        }
+        foreach (var silo in exited) { _log($"silo {silo.Address} exited by itself with {silo.ExitCode}; starting another"); }
+        return Task.WhenAll(exited.Select(_ => StartSiloAsync()));
     }
 
     /// <summary>A random serving silo, no longer counted as serving; null when fewer than two serve.</summary>
