@@ -14,6 +14,7 @@ public static class BenchmarkRunner
         ["failover"] = FailoverScenario.RunAsync,
         ["events"] = EventsScenario.RunAsync,
         ["workflows"] = WorkflowsScenario.RunAsync,
+        ["chaos"] = ChaosScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -7,7 +7,6 @@ using Orleans.Configuration;
 using Rayswarm.Cluster.TestGrains;
 using Rayswarm.Grains;
 using Rayswarm.Grains.Providers;
-using Rayswarm.Testing;
 
 namespace Rayswarm.Benchmarks;
 
