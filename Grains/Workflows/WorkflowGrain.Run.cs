@@ -260,12 +260,14 @@ public sealed partial class WorkflowGrain
     /// transition started.</summary>
     private async Task CommitAsync(string statusBefore, List<WorkflowStepState> launches, WorkflowStepState? compensation)
     {
+        // The row after the state, never ahead of it: a row behind is repaired (WorkflowGrain.Index), one ahead could not be.
         await PersistAsync();
         var indexed = S.Status == statusBefore || await WriteIndexAsync();
         if (WorkflowStatus.IsTerminal(S.Status))
         {
-            if (indexed) { await EndReminderAsync(); }
+            // Whoever waits for the outcome hears it now; ending the reminder is housekeeping.
             (_finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            if (indexed) { await EndReminderAsync(); }
         }
         foreach (var step in launches) { LaunchAction(step); }
         if (compensation is not null) { LaunchCompensation(compensation); }
