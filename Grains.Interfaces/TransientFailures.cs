@@ -1,12 +1,15 @@
 using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>
 /// Tells infrastructure failures (retry later; the request's outcome may be unknown) from domain failures (the answer is
 /// final). Infrastructure failures are a silo that is unavailable or rejected the call, a connection that failed or closed,
-/// a call that timed out, a client or gateway that is busy or not connected, and a host that is starting or stopping
-/// (<see cref="ClusterUnavailableException"/>, Orleans' lifecycle cancellation). The gateway answers them with 503; workflow
+/// a call that timed out, a client or gateway that is busy or not connected, a host that is starting or stopping
+/// (<see cref="ClusterUnavailableException"/>, Orleans' lifecycle cancellation), and a state write refused because a second
+/// activation of the grain existed for a moment during a membership change (<see cref="InconsistentStateException"/>: the
+/// write was not committed and that activation is gone). The gateway answers them with 503 and <c>Retry-After</c>; workflow
 /// steps retry them without counting attempts.
 /// </summary>
 public static class TransientFailures
@@ -17,6 +20,7 @@ public static class TransientFailures
         ClusterUnavailableException or SiloUnavailableException or OrleansMessageRejectionException => true,
         ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException => true,
         OrleansLifecycleCanceledException or TimeoutException => true,
+        InconsistentStateException => true,
         AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
         _ => false,
     };
