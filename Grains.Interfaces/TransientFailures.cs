@@ -6,11 +6,12 @@ namespace Rayswarm.Grains.Interfaces;
 /// <summary>
 /// Tells infrastructure failures (retry later; the request's outcome may be unknown) from domain failures (the answer is
 /// final). Infrastructure failures are a silo that is unavailable or rejected the call, a connection that failed or closed,
-/// a call that timed out, a client or gateway that is busy or not connected, and a host that is starting or stopping
-/// (<see cref="ClusterUnavailableException"/>, Orleans' lifecycle cancellation), and a grain state write refused because another
-/// activation of the grain wrote first (<see cref="InconsistentStateException"/>: a duplicate activation after a silo died; nothing
-/// was written, and the stale activation is replaced). The gateway answers them with 503; workflow steps retry them without
-/// counting attempts. A domain that cannot be reached over HTTP is not one of them: that is the domain's failure.
+/// a call that timed out, a client or gateway that is busy or not connected, a host that is starting or stopping
+/// (<see cref="ClusterUnavailableException"/>, Orleans' lifecycle cancellation), and a state write refused because a second
+/// activation of the grain existed for a moment during a membership change (<see cref="InconsistentStateException"/>: the
+/// write was not committed and that activation is gone). The gateway answers them with 503 and <c>Retry-After</c>; workflow
+/// steps retry them without counting attempts. A domain that cannot be reached over HTTP is not one of them: that is
+/// the domain's failure.
 /// </summary>
 public static class TransientFailures
 {

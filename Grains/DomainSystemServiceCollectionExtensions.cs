@@ -13,6 +13,8 @@ public static class DomainSystemServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         if (services.Any(d => d.ServiceType == typeof(DomainSystemAdded))) { return services; }
         services.AddSingleton<DomainSystemAdded>();
+        services.AddSingleton<SiloRunState>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloRunState>());
         services.AddDomainReach();
         services.AddEventBus();
         services.AddSharedMemory();

@@ -18,8 +18,8 @@ internal static class SystemApi
         return routes;
     }
 
-    /// <summary>200 with the checks when the silo can serve; 503 with the failing checks when it cannot.</summary>
-    private static async Task<IResult> GetHealthAsync(IGrainFactory grains, CancellationToken cancellationToken)
+    /// <summary>200 with the checks when the silo can serve; 503 (with <c>Retry-After</c>) with the failing checks when it cannot.</summary>
+    private static async Task<IResult> GetHealthAsync(IGrainFactory grains, HttpContext context, CancellationToken cancellationToken)
     {
         HealthReport report;
         try
@@ -29,8 +29,11 @@ internal static class SystemApi
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Health is a diagnosis: whatever stops the silo from serving is a 503 with the reason, never a 500.
+            context.Response.Headers.RetryAfter = ClusterUnavailability.RetryAfter;
             return Results.Problem(title: "The silo cannot serve", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        return report.IsHealthy ? Results.Ok(report) : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        if (report.IsHealthy) { return Results.Ok(report); }
+        context.Response.Headers.RetryAfter = ClusterUnavailability.RetryAfter;
+        return Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -57,6 +57,7 @@ internal static class GatewayHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<StoppingGate>(); // a stopping gateway takes no new work: 503 with Retry-After
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");

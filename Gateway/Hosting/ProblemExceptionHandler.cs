@@ -8,16 +8,24 @@ namespace Rayswarm.Gateway;
 /// The one place where exceptions become HTTP answers (RFC 7807): bad input from the request or a grain's validation
 /// (<see cref="ArgumentException"/>, unreadable JSON) is 400 with the message naming the field; an unknown id
 /// (<see cref="KeyNotFoundException"/>) 404; <see cref="ConflictException"/> 409; an oversized body 413; a wrong content
-/// type 415; a cluster that cannot answer 503. Anything else is a 500 without internals.
+/// type 415. A cluster that cannot answer right now (<see cref="TransientFailures"/>: a silo starting, stopping or dead, a
+/// timeout, no connection) is 503 with <c>Retry-After</c>, and so is what a stopping gateway's services throw once it stops
+/// (a disposed or cancelled service). Anything else is a bug: a 500 without internals.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, IHostApplicationLifetime lifetime, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = Classify(exception);
-        if (status >= 500)
+        var (status, title, detail) = Classify(exception, lifetime.ApplicationStopping.IsCancellationRequested);
+        if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+            LogUnavailable(logger, context.Request.Method, context.Request.Path, exception);
+            context.Response.Headers.RetryAfter = ClusterUnavailability.RetryAfter;
+        }
+        else if (status >= 500)
+        {
+            LogFailed(logger, context.Request.Method, context.Request.Path, exception);
         }
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -28,7 +36,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         });
     }
 
-    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    private static (int Status, string Title, string Detail) Classify(Exception exception, bool stopping) => exception switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => (413, "Request body too large", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (415, "Unsupported media type", "Send the body as JSON with Content-Type: application/json."),
@@ -36,9 +44,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ArgumentException e => (400, "Invalid request", WithoutParameterSuffix(e.Message)),
         KeyNotFoundException e => (404, "Not found", e.Message),
         ConflictException e => (409, "Conflict", e.Message),
-        // A call that timed out, or went to a silo that died or is shutting down: nothing was committed on our side, retry later.
-        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
-            => (503, "The cluster cannot answer", exception.Message),
+        _ when TransientFailures.IsTransient(exception) => (503, ClusterUnavailability.Title, ClusterUnavailability.Describe(exception)),
+        // Services disposed or cancelled under a running request while the host (with an embedded silo) stops: the stop, not a bug.
+        InvalidOperationException or OperationCanceledException when stopping => (503, ClusterUnavailability.StoppingTitle, ClusterUnavailability.StoppingDetail),
         _ => (500, "Internal error", "The gateway failed to handle the request; see its log."),
     };
 
@@ -56,4 +64,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var at = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
         return at > 0 && message.EndsWith("')", StringComparison.Ordinal) ? message[..at] : message;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    private static partial void LogFailed(ILogger logger, string method, PathString path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the cluster cannot answer right now (503)")]
+    private static partial void LogUnavailable(ILogger logger, string method, PathString path, Exception exception);
 }

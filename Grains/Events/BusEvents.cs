@@ -20,15 +20,24 @@ public static class BusEvents
 
     private static readonly JsonElement s_emptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
-    /// <summary>Validates and stores <paramref name="request"/> (durable once this completes) and returns the stored event.</summary>
+    /// <summary>Validates and stores <paramref name="request"/> (durable once this completes) and returns the stored event. Throws
+    /// <see cref="ClusterUnavailableException"/> when the silo's event log has stopped (nothing was stored).</summary>
     public static async Task<DomainEvent> PublishDomainEventAsync(this IEventStreams streams, PublishRequest request)
     {
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(request, "request");
         request.Validate();
         var data = request.Data is { ValueKind: JsonValueKind.Object } given ? given : s_emptyObject;
-        var stored = await streams.PublishAsync(
-            StreamId.Create(IEventBusGrain.StreamNamespace, request.EventType), new Envelope(request.SourceDomain, data), request.EventId);
+        StreamEvent stored;
+        try
+        {
+            stored = await streams.PublishAsync(
+                StreamId.Create(IEventBusGrain.StreamNamespace, request.EventType), new Envelope(request.SourceDomain, data), request.EventId);
+        }
+        catch (EventLogStoppedException e)
+        {
+            throw StreamFailures.Unavailable($"store the event '{request.EventType}'", e); // the silo stops: publish again
+        }
         return new DomainEvent(stored.EventId, request.EventType, request.SourceDomain, data, stored.PublishedAt, stored.Position);
     }
 

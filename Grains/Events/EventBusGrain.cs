@@ -19,7 +19,8 @@ public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMete
 
     private IEventStreams Streams => _streams ??= this.GetEventStreams();
 
-    public Task<DomainEvent> Publish(PublishRequest request) => Streams.PublishDomainEventAsync(request);
+    public Task<DomainEvent> Publish(PublishRequest request) =>
+        this.StreamOperationAsync("store the event", () => Streams.PublishDomainEventAsync(request));
 
     public async Task<EventSubscription> Subscribe(SubscribeRequest request)
     {
@@ -29,7 +30,8 @@ public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMete
         {
             throw new KeyNotFoundException($"Domain '{request.DomainId}' is neither hosted in the cluster nor registered: register it before subscribing.");
         }
-        var handle = await Streams.SubscribeAsync(IEventBusGrain.StreamNamespace, request.Pattern, EventDeliveryGrain.IdOf(request.DomainId, request.Pattern));
+        var handle = await this.StreamOperationAsync("store the subscription",
+            () => Streams.SubscribeAsync(IEventBusGrain.StreamNamespace, request.Pattern, EventDeliveryGrain.IdOf(request.DomainId, request.Pattern)));
         return (await DescribeAsync([handle]))[0];
     }
 

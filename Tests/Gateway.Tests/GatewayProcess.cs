@@ -47,6 +47,13 @@ public sealed partial class GatewayProcess : IAsyncDisposable
 
     public bool IsListening => _listening.Task.IsCompletedSuccessfully;
 
+    /// <summary>SIGTERM: the graceful stop a service manager or Kubernetes asks for.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     private void OnLine(string? line)
     {
         if (line is null) { return; }

@@ -9,7 +9,8 @@ namespace Rayswarm.Grains.Providers;
 public interface IEventStreams
 {
     /// <summary>Stores an event; completes once it is durable, with its sequence, event id, publish time and position (&gt; 0).
-    /// <paramref name="eventId"/> makes retries idempotent: the same id again returns the stored event (a new id by default).</summary>
+    /// <paramref name="eventId"/> makes retries idempotent: the same id again returns the stored event (a new id by default).
+    /// Throws <see cref="EventLogStoppedException"/> when this silo's event log has stopped (the silo is shutting down).</summary>
     Task<StreamEvent> PublishAsync<T>(StreamId stream, T data, string? eventId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Subscribes a grain (implementing <see cref="IEventConsumer"/>) to every stream of <paramref name="streamNamespace"/>

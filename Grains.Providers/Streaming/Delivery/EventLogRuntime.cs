@@ -47,16 +47,21 @@ internal sealed partial class EventLogRuntime : ILifecycleParticipant<ISiloLifec
 
     public long PublishedBySilo => _publisher?.Published ?? 0;
 
-    /// <summary>Appends through the group commit (started on first use, so grains and the stream adapter can publish as soon as the silo runs them).</summary>
+    /// <summary>Appends through the group commit (started on first use, so grains and the stream adapter can publish as soon as the
+    /// silo runs them). Throws <see cref="EventLogStoppedException"/> once the silo's services are being disposed.</summary>
     public Task<StoredStreamEvent> AppendAsync(NewStreamEvent streamEvent)
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_stopped, this);
+            if (_stopped) { throw Stopped(streamEvent); }
             _publisher ??= new StreamPublisher(Log, _options.BatchSize, Heads.Appended);
             return _publisher.AppendAsync(streamEvent);
         }
     }
+
+    /// <summary>What a publish meets after the runtime stopped: a typed failure callers can retry elsewhere, not a disposed object.</summary>
+    internal static EventLogStoppedException Stopped(NewStreamEvent streamEvent) =>
+        new($"The event log of this silo has stopped (the silo is shutting down): the event for stream '{streamEvent.Stream}' was not stored.");
 
     public void Participate(ISiloLifecycle lifecycle)
     {

@@ -29,7 +29,8 @@ internal sealed class StreamPublisher : IAsyncDisposable
     public Task<StoredStreamEvent> AppendAsync(NewStreamEvent streamEvent)
     {
         var pending = new Pending(streamEvent);
-        if (!_queue.Writer.TryWrite(pending)) { throw new ObjectDisposedException(nameof(StreamPublisher)); }
+        // Only a disposed publisher refuses writes; its runtime stops publishes before it disposes it, so this is a safety net.
+        if (!_queue.Writer.TryWrite(pending)) { throw EventLogRuntime.Stopped(streamEvent); }
         return pending.Completion.Task;
     }
 
