@@ -14,7 +14,7 @@ internal static class WorkflowsApi
             .WithSummary("Creates a workflow (saga) of steps with dependencies; unknown dependencies and cycles are refused.");
         workflows.MapPost("/workflows/execute/{id}", async (string id, [FromQuery(Name = "wait_seconds")] int? waitSeconds, IGrainFactory grains) =>
         {
-            var workflow = await Workflows(grains).Execute(id, waitSeconds);
+            var workflow = await Workflows(grains).ExecuteWithinWaitAsync(id, waitSeconds);
             return WorkflowStatus.IsTerminal(workflow.Status) ? Results.Ok(workflow) : Results.Accepted($"/domains/workflows/{id}", workflow);
         }).WithName("ExecuteWorkflow")
             .WithSummary("Runs a created workflow: 200 with its final state, or 202 with its current state when it is still running after wait_seconds (default 30).");

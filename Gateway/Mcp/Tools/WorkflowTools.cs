@@ -30,7 +30,7 @@ public sealed class WorkflowTools(IGrainFactory grains)
     public Task<WorkflowInfo> ExecuteWorkflow(
         [Description("The workflow's id (\"wf_…\", from create_workflow).")] string workflow_id,
         [Description(WaitDescription)] int? wait_seconds = null) =>
-        Workflows.Execute(workflow_id, wait_seconds);
+        Workflows.ExecuteWithinWaitAsync(workflow_id, wait_seconds);
 
     [McpServerTool(Name = "orchestrate", Idempotent = false, Destructive = true, OpenWorld = true, UseStructuredContent = true)]
     [Description("Creates a workflow, runs it and returns its outcome in one call: status (completed, rolled_back, failed, or running if it did not finish in time), error, result (the outputs of the final steps by step id) and every step's output.")]
@@ -46,7 +46,7 @@ public sealed class WorkflowTools(IGrainFactory grains)
             throw new ArgumentException($"wait_seconds must be between 0 and {IWorkflowGrain.MaxWait.TotalSeconds:0} (was {wait_seconds}).", nameof(wait_seconds));
         }
         var created = await Workflows.Create(new CreateWorkflowRequest(name, steps ?? []));
-        return OrchestrationResult.Of(await Workflows.Execute(created.WorkflowId, wait_seconds));
+        return OrchestrationResult.Of(await Workflows.ExecuteWithinWaitAsync(created.WorkflowId, wait_seconds));
     }
 
     [McpServerTool(Name = "get_workflow", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]

@@ -37,9 +37,12 @@ public sealed class GrainCallFaults : IOutgoingGrainCallFilter, IStartupFilter
         [nameof(NullReferenceException)] = () => new NullReferenceException("A bug (injected)."),
     };
 
+    /// <summary>A request naming this is held: its grain call never answers (as one sent through a silo that died).</summary>
+    public const string Hang = "hang";
+
     public Task Invoke(IOutgoingGrainCallContext context) =>
         context.SourceContext is null && RequestContext.Get(Key) is string name
-            ? Task.FromException(All[name]())
+            ? name == Hang ? new TaskCompletionSource().Task : Task.FromException(All[name]())
             : context.Invoke();
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
