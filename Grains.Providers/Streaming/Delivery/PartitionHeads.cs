@@ -45,18 +45,9 @@ internal sealed class PartitionHeads
             var now = _time.GetTimestamp();
             var wake = Math.Min(deadline, Math.Max(Volatile.Read(ref _nextPoll), now + 1));
             if (now >= deadline) { return false; }
-            try
-            {
-                await raised.Task.WaitAsync(_time.GetElapsedTime(now, wake), _time, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                // A poll of the log is due, or the wait ran out: look again.
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
+            // Raised, or a poll of the log is due, or the wait ran out: look again. Not thrown: idle receivers wake often.
+            await raised.Task.WaitAsync(_time.GetElapsedTime(now, wake), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            if (cancellationToken.IsCancellationRequested) { return false; }
         }
     }
 
