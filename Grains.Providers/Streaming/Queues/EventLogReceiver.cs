@@ -15,10 +15,15 @@ internal sealed class EventLogReceiver(EventLogRuntime runtime, int partition) :
     /// checkpoint) and starts again after <see cref="EventLogStreamOptions.PumpPeriod"/>.</summary>
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
 
+    /// <summary>The least time between two checkpoint writes of a partition.</summary>
+    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromMilliseconds(500);
+
     private readonly Lock _gate = new();
     private readonly Queue<long> _unfinished = new();
     private readonly HashSet<long> _delivered = [];
     private long _readPosition = -1;
+    private long _checkpointWritten; // a timestamp of the runtime's clock; 0 = never
+    private long _lastRead; // likewise
     private long _checkpoint;
 
     public async Task Initialize(TimeSpan timeout)
@@ -50,6 +55,15 @@ internal sealed class EventLogReceiver(EventLogRuntime runtime, int partition) :
         if (after < 0) { after = await ResumeAsync(cancellationToken); }
         var limit = maxCount == QueueAdapterConstants.UNLIMITED_GET_QUEUE_MSG ? runtime.Options.BatchSize : Math.Min(maxCount, runtime.Options.BatchSize);
         if (limit <= 0 || !await runtime.Heads.WaitForEventsAfterAsync(partition, after, IdleWait, cancellationToken)) { return []; }
+        // Reads at most every PumpPeriod: a busy partition is read in batches, not event by event.
+        var sinceLastRead = runtime.Time.GetElapsedTime(_lastRead);
+        if (sinceLastRead < runtime.Options.PumpPeriod)
+        {
+            await Task.Delay(runtime.Options.PumpPeriod - sinceLastRead, runtime.Time, cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            if (cancellationToken.IsCancellationRequested) { return []; }
+        }
+        _lastRead = runtime.Time.GetTimestamp();
         var events = await runtime.Log.ReadPartitionsAsync([partition], after, limit, cancellationToken);
         if (events.Count == 0) { return []; }
         lock (_gate)
@@ -77,6 +91,11 @@ internal sealed class EventLogReceiver(EventLogRuntime runtime, int partition) :
                 _checkpoint = oldest;
             }
             if (_checkpoint == before) { return; }
+            // At most one checkpoint write per period: a new owner re-reads a little more, and the routers skip what their
+            // cursors say is delivered. Shutdown writes the last one.
+            var now = runtime.Time.GetTimestamp();
+            if (_checkpointWritten != 0 && runtime.Time.GetElapsedTime(_checkpointWritten, now) < CheckpointPeriod) { return; }
+            _checkpointWritten = now;
             checkpoint = _checkpoint;
         }
         await runtime.Log.CommitCheckpointAsync(partition, checkpoint, cancellationToken);
