@@ -1,7 +1,6 @@
 using System.Globalization;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
-using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
@@ -29,7 +28,7 @@ internal static class ClusterUnavailability
     public static string Describe(Exception exception) => exception switch
     {
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
-        TimeoutException => $"The cluster did not answer within {ClusterTimings.ResponseTimeout.TotalSeconds:0} s (a silo may have died), "
+        TimeoutException => "The cluster did not answer in time (a silo may have died), "
             + $"so the request may or may not have been done. Retry after {RetryAfterSeconds} s; repeat a write only when it is "
             + "idempotent (a publish with the same event_id).",
         ClusterUnavailableException => $"{exception.Message} Retry after {RetryAfterSeconds} s.",

@@ -61,7 +61,7 @@ public sealed class TransientFailureMappingTests(InProcessGateway gateway) : ICl
     [Fact]
     public async Task An_execute_whose_call_never_answers_is_a_503_soon_after_its_wait_not_at_the_call_timeout()
     {
-        // The grain call's own timeout is 2.5 minutes; the gateway gives up 15 s after wait_seconds (0 here).
+        // The grain call's own timeout is 2.5 minutes; the gateway gives up 5 s after wait_seconds (0 here).
         var answer = await SendAsync(HttpMethod.Post, "/domains/workflows/execute/wf_held?wait_seconds=0", body: null, GrainCallFaults.Hang)
             .WaitAsync(TimeSpan.FromSeconds(90));
 
