@@ -50,7 +50,8 @@ public sealed class BenchSilo : IAsyncDisposable
                     .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
                     .ConfigureEndpoints(IPAddress.Loopback, ports[0], ports[1]);
             }
-            silo.UseClusterTimings()
+            // The embedded product's configuration; a member of a bigger cluster gets the cluster's (retrying rejected calls).
+            (primarySilo is null ? silo.UseSingleSiloTimings() : silo.UseClusterTimings())
                 .AddDomainSystem()
                 .UseSqliteDatabase(Path.Combine(directory, "rayswarm.db"));
             configure?.Invoke(silo);

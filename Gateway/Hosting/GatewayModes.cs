@@ -20,7 +20,7 @@ internal static class GatewayModes
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(Path.GetFullPath(options.DataDir), "signing-key.pem"));
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0, serviceId: "rayswarm", clusterId: "embedded")
-            .UseClusterTimings()
+            .UseSingleSiloTimings()
             .AddDomainSystem()
             .UseSqliteDatabase(options.DatabasePath));
     }

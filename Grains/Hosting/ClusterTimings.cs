@@ -20,8 +20,21 @@ public static class ClusterTimings
     /// ones (workflow execute) set their own.</summary>
     public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(4);
 
-    /// <summary>Applies the membership and messaging timings to a silo.</summary>
+    /// <summary>Applies the membership and messaging timings to a silo of a cluster, and the retry of calls a stopping silo
+    /// rejected (<see cref="RejectedCallRetry"/>).</summary>
     public static ISiloBuilder UseClusterTimings(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.UseSingleSiloTimings();
+        silo.AddOutgoingGrainCallFilter<RejectedCallRetry>(); // a call a stopping silo refused is sent again
+        return silo;
+    }
+
+    /// <summary>The timings of <see cref="UseClusterTimings(ISiloBuilder)"/> without the retry of rejected calls, for a silo
+    /// that is the whole cluster (the embedded gateway): there is no other silo to send a rejected call to, and an outgoing
+    /// call filter costs every call (the local-calls benchmark: 916 instead of 1,416 bytes and 3.1–3.5 instead of 4.4–4.7 µs
+    /// of CPU per call).</summary>
+    public static ISiloBuilder UseSingleSiloTimings(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Configure<ClusterMembershipOptions>(o =>
@@ -33,7 +46,6 @@ public static class ClusterTimings
             o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
-        silo.AddOutgoingGrainCallFilter<RejectedCallRetry>(); // a call a stopping silo refused is sent again
         return silo;
     }
 
