@@ -46,7 +46,8 @@ internal sealed class PartitionHeads
             var wake = Math.Min(deadline, Math.Max(Volatile.Read(ref _nextPoll), now + 1));
             if (now >= deadline) { return false; }
             // Raised, or a poll of the log is due, or the wait ran out: look again. Not thrown: idle receivers wake often.
-            await raised.Task.WaitAsync(_time.GetElapsedTime(now, wake), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            await raised.Task.WaitAsync(_time.GetElapsedTime(now, wake), _time, cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             if (cancellationToken.IsCancellationRequested) { return false; }
         }
     }
