@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Rayswarm.Gateway.Tests;
 using Xunit.Abstractions;
 
 namespace Rayswarm.Cluster.Tests;
@@ -68,6 +69,10 @@ public class SiloCluster : IAsyncLifetime
         lock (_all) { _all.Add(silo); }
         return silo;
     }
+
+    /// <summary>Starts a cluster-mode Gateway process over this cluster, on a free loopback port.</summary>
+    public Task<GatewayProcess> StartGatewayAsync() => GatewayProcess.StartAsync(
+        "--urls", "http://127.0.0.1:0", "--postgres", Database, "--cluster-id", ClusterId, "--secret", Secret);
 
     public Task<ClusterClientHost> ConnectAsync() => ClusterClientHost.ConnectAsync(Database, ClusterId, ClientCertificate);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Rayswarm.Gateway.Tests;
 using Xunit.Abstractions;
 
 namespace Rayswarm.Cluster.Tests;
@@ -14,8 +13,7 @@ public sealed class ClusterGatewayHealthTests(OwnSiloCluster cluster, ITestOutpu
     public async Task Health_is_503_with_a_reason_once_every_silo_is_gone_and_200_again_when_one_is_back()
     {
         await Cluster.EnsureSilosAsync(1);
-        await using var gateway = await GatewayProcess.StartAsync(
-            "--urls", "http://127.0.0.1:0", "--postgres", Cluster.Database, "--cluster-id", Cluster.ClusterId, "--secret", SiloCluster.Secret);
+        await using var gateway = await Cluster.StartGatewayAsync();
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         try
         {

@@ -16,8 +16,7 @@ public sealed class ClusterGatewayTests(SiloCluster cluster, ITestOutputHelper o
     public async Task The_gateway_serves_every_area_from_the_silos_and_keeps_serving_when_one_is_killed()
     {
         await Cluster.EnsureSilosAsync(2);
-        await using var gateway = await GatewayProcess.StartAsync(
-            "--urls", "http://127.0.0.1:0", "--postgres", Cluster.Database, "--cluster-id", Cluster.ClusterId, "--secret", SiloCluster.Secret);
+        await using var gateway = await Cluster.StartGatewayAsync();
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         try
         {
@@ -55,8 +54,7 @@ public sealed class ClusterGatewayTests(SiloCluster cluster, ITestOutputHelper o
     public async Task The_gateway_lists_runs_and_offers_as_mcp_tools_the_domains_hosted_by_the_silos()
     {
         await Cluster.EnsureSilosAsync(2);
-        await using var gateway = await GatewayProcess.StartAsync(
-            "--urls", "http://127.0.0.1:0", "--postgres", Cluster.Database, "--cluster-id", Cluster.ClusterId, "--secret", SiloCluster.Secret);
+        await using var gateway = await Cluster.StartGatewayAsync();
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         try
         {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using Rayswarm.Gateway.Tests;
 using Xunit.Abstractions;
 
 namespace Rayswarm.Cluster.Tests;
@@ -20,8 +19,7 @@ public sealed class SiloLossAnswerTests(OwnSiloCluster cluster, ITestOutputHelpe
     public async Task Silos_stopped_and_killed_under_load_leave_clients_with_2xx_or_503_with_Retry_After_never_500()
     {
         await Cluster.EnsureSilosAsync(2);
-        await using var gateway = await GatewayProcess.StartAsync(
-            "--urls", "http://127.0.0.1:0", "--postgres", Cluster.Database, "--cluster-id", Cluster.ClusterId, "--secret", SiloCluster.Secret);
+        await using var gateway = await Cluster.StartGatewayAsync();
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var answers = new ConcurrentQueue<(int Status, string? RetryAfter, string Body)>();
         var unanswered = new ConcurrentQueue<Exception>();
