@@ -10,7 +10,7 @@ app.UseGateway();
 app.MapSystemApi();
 app.MapRegistryApi();
 app.MapMemoryApi();
-app.MapMcp();
+app.MapMcpEndpoint();
 app.MapEventsApi();
 app.MapWorkflowsApi();
 

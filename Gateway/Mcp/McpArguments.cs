@@ -1,84 +1,70 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using Json.Schema;
+using ModelContextProtocol.Protocol;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>Checks a call's arguments against the top level of the tool's input schema (required names, JSON types),
-/// so a wrong argument is a tool error that names it instead of the SDK's generic "an error occurred".</summary>
+/// <summary>
+/// Checks a call's arguments against the tool's input schema with JsonSchema.Net (draft 2020-12), so a wrong argument
+/// is a tool error that names it ("steps[0].timeout_seconds must be an integer or null (was the string \"soon\").")
+/// instead of the package's generic "An error occurred". The library finds the problems; this class words the first one.
+/// </summary>
 internal static class McpArguments
 {
-    public static string? Problem(JsonElement schema, IDictionary<string, JsonElement>? arguments) =>
-        ObjectProblem("", schema, arguments?.Select(a => (a.Key, a.Value)) ?? []);
+    private static readonly ConditionalWeakTable<Tool, JsonSchema> s_schemas = [];
+    private static readonly EvaluationOptions s_flag = new() { OutputFormat = OutputFormat.Flag };
+    private static readonly EvaluationOptions s_list = new() { OutputFormat = OutputFormat.List };
 
-    /// <summary>The first problem of an object's members against an object schema: a missing required member, then a
-    /// member of the wrong type; nested objects and array items are checked the same way ("steps[0].action").</summary>
-    private static string? ObjectProblem(string prefix, JsonElement schema, IEnumerable<(string Name, JsonElement Value)> members)
+    static McpArguments()
     {
-        if (schema.ValueKind != JsonValueKind.Object) { return null; }
-        var present = members.ToList();
-        if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var name in required.EnumerateArray().Select(r => r.GetString()).OfType<string>())
-            {
-                if (!present.Any(m => m.Name == name && m.Value.ValueKind != JsonValueKind.Null))
-                {
-                    return $"{prefix}{name} is required.";
-                }
-            }
-        }
-        if (!schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object) { return null; }
-        foreach (var (name, value) in present)
-        {
-            if (properties.TryGetProperty(name, out var property) && ValueProblem(prefix + name, property, value) is { } problem)
-            {
-                return problem;
-            }
-        }
-        return null;
+        // The two keywords worded here get their raw facts as messages: the missing names as a JSON array, the expected types.
+        ErrorMessages.Required = "[[missing]]";
+        ErrorMessages.Type = "[[expected]]";
     }
 
-    private static string? ValueProblem(string path, JsonElement schema, JsonElement value)
+    public static string? Problem(Tool tool, IDictionary<string, JsonElement>? arguments)
     {
-        if (schema.ValueKind != JsonValueKind.Object) { return null; }
-        var allowed = AllowedTypes(schema);
-        if (allowed.Count > 0 && !allowed.Any(type => Matches(type, value)))
+        var schema = s_schemas.GetValue(tool, t => JsonSchema.Build(t.InputSchema));
+        var instance = JsonSerializer.SerializeToElement(arguments ?? new Dictionary<string, JsonElement>(), McpJson.Options);
+        if (schema.Evaluate(instance, s_flag).IsValid) { return null; }
+        var failed = schema.Evaluate(instance, s_list).Details?.FirstOrDefault(d => d.Errors is { Count: > 0 });
+        if (failed?.Errors is not { } errors) { return "The arguments do not match the tool's input schema."; }
+        var segments = failed.InstanceLocation.ToString().Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+        var path = PathOf(segments);
+        var (keyword, message) = errors.First();
+        return keyword switch
         {
-            return $"{path} must be {string.Join(" or ", allowed.Select(Article))} (was {Describe(value)}).";
-        }
-        if (value.ValueKind == JsonValueKind.Object)
-        {
-            return ObjectProblem(path + ".", schema, value.EnumerateObject().Select(p => (p.Name, p.Value)));
-        }
-        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
-        {
-            var index = 0;
-            foreach (var item in value.EnumerateArray())
-            {
-                if (ValueProblem($"{path}[{index++}]", items, item) is { } problem) { return problem; }
-            }
-        }
-        return null;
+            "required" => $"{Prefix(path)}{JsonSerializer.Deserialize<string[]>(message)?.FirstOrDefault()} is required.",
+            "type" => $"{path} must be {string.Join(" or ", message.Trim('"').Split(", ").Select(Article))} (was {Describe(ValueAt(instance, segments))}).",
+            _ => $"{(path.Length == 0 ? "arguments" : path)}: {message}",
+        };
     }
 
-    private static List<string> AllowedTypes(JsonElement property) => property.TryGetProperty("type", out var type)
-        ? type.ValueKind switch
-        {
-            JsonValueKind.String => [type.GetString()!],
-            JsonValueKind.Array => [.. type.EnumerateArray().Select(t => t.GetString()).OfType<string>()],
-            _ => [],
-        }
-        : [];
-
-    private static bool Matches(string type, JsonElement value) => type switch
+    /// <summary>A JSON Pointer's segments as "steps[0].timeout_seconds".</summary>
+    private static string PathOf(List<string> segments)
     {
-        "string" => value.ValueKind == JsonValueKind.String,
-        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-        "number" => value.ValueKind == JsonValueKind.Number,
-        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "array" => value.ValueKind == JsonValueKind.Array,
-        "object" => value.ValueKind == JsonValueKind.Object,
-        "null" => value.ValueKind == JsonValueKind.Null,
-        _ => true,
-    };
+        var path = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            if (segment.Length > 0 && segment.All(char.IsAsciiDigit)) { path.Append('[').Append(segment).Append(']'); }
+            else { path.Append(path.Length == 0 ? "" : ".").Append(segment); }
+        }
+        return path.ToString();
+    }
+
+    private static string Prefix(string path) => path.Length == 0 ? "" : path + ".";
+
+    private static JsonElement ValueAt(JsonElement root, List<string> segments)
+    {
+        foreach (var segment in segments)
+        {
+            root = root.ValueKind == JsonValueKind.Array ? root[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)] : root.GetProperty(segment);
+        }
+        return root;
+    }
 
     private static string Article(string type) => type switch
     {

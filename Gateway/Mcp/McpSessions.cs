@@ -1,43 +1,43 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
+using System.Runtime.CompilerServices;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The open stateful sessions of this gateway. Sessions idle longer than <see cref="McpOptions.SessionIdleTimeout"/>
-/// are ended by <see cref="McpSessionSweeper"/>; all end when the gateway stops.</summary>
-internal sealed class McpSessions : IAsyncDisposable
+/// <summary>The 2025-11-25 sessions the package is running, as <see cref="McpSessionGuard"/> needs them: which ids are
+/// alive and how many GET streams each has open. Filled from the package's session hook
+/// (<see cref="ModelContextProtocol.AspNetCore.HttpServerTransportOptions.RunSessionHandler"/>), so a session is known
+/// from its initialize until the package ends it (DELETE, idle timeout, shutdown).</summary>
+internal sealed class McpSessions
 {
-    private readonly ConcurrentDictionary<string, McpSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<int>> _getStreams = new(StringComparer.Ordinal);
 
-    public int Count => _sessions.Count;
+    public bool IsAlive(string id) => _getStreams.ContainsKey(id);
 
-    public static string NewId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
-
-    public void Add(McpSession session)
+    /// <summary>Runs a session for the package, known here while it runs.</summary>
+    public async Task RunAsync(string? id, Func<Task> run)
     {
-        if (!_sessions.TryAdd(session.Id, session)) { throw new InvalidOperationException("Session id collision."); }
-    }
-
-    public McpSession? Find(string id) => _sessions.GetValueOrDefault(id);
-
-    public async Task<bool> EndAsync(string id)
-    {
-        if (!_sessions.TryRemove(id, out var session)) { return false; }
-        await session.DisposeAsync();
-        return true;
-    }
-
-    public async Task EndIdleAsync(TimeSpan timeout)
-    {
-        foreach (var session in _sessions.Values.Where(s => s.IsIdle(timeout)).ToList())
+        if (string.IsNullOrEmpty(id))
         {
-            await EndAsync(session.Id);
+            await run(); // a 2026-07-28 request: no session
+            return;
+        }
+        _getStreams[id] = new StrongBox<int>();
+        try
+        {
+            await run();
+        }
+        finally
+        {
+            _getStreams.TryRemove(id, out _);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Counts a GET stream of the session; false when it has one open already.</summary>
+    public bool TryOpenGetStream(string id) =>
+        _getStreams.TryGetValue(id, out var streams) && Interlocked.CompareExchange(ref streams.Value, 1, 0) == 0;
+
+    public void CloseGetStream(string id)
     {
-        foreach (var id in _sessions.Keys.ToList()) { await EndAsync(id); }
+        if (_getStreams.TryGetValue(id, out var streams)) { Interlocked.Exchange(ref streams.Value, 0); }
     }
 }

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
-using ModelContextProtocol.Server;
 
 namespace Rayswarm.Gateway;
 
 /// <summary>
-/// <c>--mcp-stdio</c>: the gateway's MCP server over stdin/stdout for local agents, with the embedded silo and without
-/// Kestrel. The gateway stops when the client closes stdin.
+/// <c>--mcp-stdio</c>: the gateway's MCP server over stdin/stdout (the package's stdio transport) for local agents, with
+/// the embedded silo (or a cluster client) and without Kestrel.
 /// </summary>
-internal sealed class McpStdio(GatewayMcpServer servers, ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime) : BackgroundService
+internal static class McpStdio
 {
     /// <summary>The command-line switch.</summary>
     public const string Switch = "--mcp-stdio";
@@ -21,23 +20,6 @@ internal sealed class McpStdio(GatewayMcpServer servers, ILoggerFactory loggerFa
 
     public static bool IsRequested(IConfiguration configuration) =>
         bool.TryParse(configuration[Key], out var requested) && requested;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var transport = new StdioServerTransport(GatewayMcpServer.Name, loggerFactory);
-            await using var server = servers.Create(transport);
-            await server.RunAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            lifetime.StopApplication();
-        }
-    }
 
     /// <summary>Stands in for Kestrel in stdio mode: the host runs (silo, services) but listens on no port.</summary>
     internal sealed class NoHttpServer : IServer

@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Rayswarm.Grains.Interfaces;
+
+namespace Rayswarm.Gateway;
+
+/// <summary>
+/// One action of a hosted domain as the tool <c>{domain}_{action}</c>, with the action's description and input schema.
+/// A call runs the action directly with the input a workflow step would get (docs/workflows.md), the tool's arguments
+/// being the step's data. Read-only actions need the <c>read</c> scope, the others <c>write</c>.
+/// </summary>
+internal sealed class DomainActionTool : McpServerTool
+{
+    private readonly IDomainWorkerGrain _worker;
+    private readonly DomainActionInfo _info;
+
+    public DomainActionTool(string domainId, IDomainWorkerGrain worker, DomainActionInfo info)
+    {
+        _worker = worker;
+        _info = info;
+        ProtocolTool = new Tool
+        {
+            Name = ToolName(domainId, info.Name),
+            Description = info.Description,
+            InputSchema = SchemaOf(info.InputSchema),
+            Annotations = new ToolAnnotations { ReadOnlyHint = info.ReadOnly, DestructiveHint = !info.ReadOnly && !info.Compensable, OpenWorldHint = false },
+        };
+        Metadata = [new McpScopeAttribute(info.ReadOnly ? McpScopes.Read : McpScopes.Write)];
+    }
+
+    public override Tool ProtocolTool { get; }
+
+    public override IReadOnlyList<object> Metadata { get; }
+
+    public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // Outside a workflow there are no dependencies and no workflow or step id.
+        var input = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["data"] = request.Params?.Arguments ?? new Dictionary<string, JsonElement>(),
+            ["dependencies"] = new Dictionary<string, JsonElement>(),
+            ["workflow_id"] = null,
+            ["step_id"] = null,
+        });
+        var output = await _worker.Execute(_info.Name, input).WaitAsync(cancellationToken);
+        var structured = output.ValueKind == JsonValueKind.Object
+            ? output
+            : JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { ["output"] = output });
+        return new CallToolResult
+        {
+            Content = [new TextContentBlock { Text = structured.GetRawText() }],
+            StructuredContent = structured,
+        };
+    }
+
+    /// <summary>Whether <paramref name="other"/> lists the same: name, description, input schema and hints.</summary>
+    public bool IsSameAs(DomainActionTool other) =>
+        ProtocolTool.Name == other.ProtocolTool.Name
+        && ProtocolTool.Description == other.ProtocolTool.Description
+        && _info.ReadOnly == other._info.ReadOnly && _info.Compensable == other._info.Compensable
+        && JsonElement.DeepEquals(ProtocolTool.InputSchema, other.ProtocolTool.InputSchema);
+
+    /// <summary><c>{domain}_{action}</c>, with characters MCP tool names do not allow replaced by '_'.</summary>
+    public static string ToolName(string domainId, string action)
+    {
+        var name = new StringBuilder(domainId.Length + action.Length + 1).Append(domainId).Append('_');
+        foreach (var c in action) { name.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'); }
+        return name.ToString();
+    }
+
+    private static JsonElement SchemaOf(string schema)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(schema) ? "{}" : schema);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("type", out _))
+            {
+                return McpSchemas.Normalize(document.RootElement.Clone());
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["type"] = "object" });
+    }
+}
