@@ -17,10 +17,7 @@ internal static class McpHostingExtensions
         var services = builder.Services;
         var options = McpOptions.From(builder.Configuration);
         services.AddSingleton(options);
-        services.AddSingleton<McpOriginFilter>();
-        services.AddSingleton<McpSessionUser>();
         services.AddSingleton<McpSessions>();
-        services.AddSingleton<McpSessionGuard>();
         services.AddSingleton<DomainTools>();
         services.AddSingleton<McpToolCatalog>();
         var mcp = services.AddMcpServer(o =>

@@ -10,7 +10,7 @@ namespace Rayswarm.Gateway;
 /// id); DELETE without a session id → 400 and of an unknown one → 404 (the package: 200), a successful DELETE → 204
 /// (the package: 200); a second GET stream of a session → 409 (the package: 400). 2026-07-28 requests, and those of revisions not served, pass untouched.
 /// </summary>
-internal sealed class McpSessionGuard(McpSessions sessions) : IEndpointFilter
+internal sealed class McpSessionGuard(RequestDelegate next, McpSessions sessions)
 {
     private const string SessionIdHeader = "Mcp-Session-Id";
     private const string ProtocolVersionHeader = "MCP-Protocol-Version";
@@ -19,43 +19,61 @@ internal sealed class McpSessionGuard(McpSessions sessions) : IEndpointFilter
     /// taken as 2025-03-26, as that revision allows; others (2026-07-28, unsupported ones) are the package's alone.</summary>
     private static readonly HashSet<string> s_sessionRevisions = new(StringComparer.Ordinal) { "", "2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25" };
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public Task InvokeAsync(HttpContext context)
     {
-        var http = context.HttpContext;
-        var request = http.Request;
-        if (!s_sessionRevisions.Contains(request.Headers[ProtocolVersionHeader].ToString())) { return await next(context); }
+        var request = context.Request;
+        if (!s_sessionRevisions.Contains(request.Headers[ProtocolVersionHeader].ToString())) { return next(context); }
         var id = request.Headers[SessionIdHeader].ToString();
         if (id.Length == 0)
         {
-            if (HttpMethods.IsDelete(request.Method) || (HttpMethods.IsPost(request.Method) && !await IsInitializeAsync(request)))
-            {
-                return McpHttpErrors.Result(StatusCodes.Status400BadRequest, -32000,
-                    $"Bad Request: the {SessionIdHeader} header is required; a session starts with an initialize request "
-                    + $"(or send {ProtocolVersionHeader}: 2026-07-28 for stateless requests).");
-            }
-            return await next(context);
+            return HttpMethods.IsDelete(request.Method) ? NoSession(context)
+                : HttpMethods.IsPost(request.Method) ? InitializeOnlyAsync(context)
+                : next(context);
         }
         if (!sessions.IsAlive(id))
         {
-            return McpHttpErrors.Result(StatusCodes.Status404NotFound, -32001, "Session not found: it ended or never existed; start a new one with initialize.");
+            return McpHttpErrors.Result(StatusCodes.Status404NotFound, -32001, "Session not found: it ended or never existed; start a new one with initialize.").ExecuteAsync(context);
         }
-        if (HttpMethods.IsDelete(request.Method))
+        if (HttpMethods.IsDelete(request.Method)) { return DeleteAsync(context); }
+        if (HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
-            var result = await next(context);
-            if (!http.Response.HasStarted && http.Response.StatusCode == StatusCodes.Status200OK) { http.Response.StatusCode = StatusCodes.Status204NoContent; }
-            return result;
+            return GetStreamAsync(context, id);
         }
-        if (!HttpMethods.IsGet(request.Method) || !request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        return next(context);
+    }
+
+    private async Task InitializeOnlyAsync(HttpContext context)
+    {
+        if (await IsInitializeAsync(context.Request)) { await next(context); }
+        else { await NoSession(context); }
+    }
+
+    private static Task NoSession(HttpContext context) =>
+        McpHttpErrors.Result(StatusCodes.Status400BadRequest, -32000,
+            $"Bad Request: the {SessionIdHeader} header is required; a session starts with an initialize request "
+            + $"(or send {ProtocolVersionHeader}: 2026-07-28 for stateless requests).").ExecuteAsync(context);
+
+    private async Task DeleteAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
         {
-            return await next(context);
-        }
+            // The package ends the session and writes nothing: 200 becomes 204.
+            if (context.Response.StatusCode == StatusCodes.Status200OK) { context.Response.StatusCode = StatusCodes.Status204NoContent; }
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+
+    private async Task GetStreamAsync(HttpContext context, string id)
+    {
         if (!sessions.TryOpenGetStream(id))
         {
-            return McpHttpErrors.Result(StatusCodes.Status409Conflict, -32000, "This session already has an open GET stream.");
+            await McpHttpErrors.Result(StatusCodes.Status409Conflict, -32000, "This session already has an open GET stream.").ExecuteAsync(context);
+            return;
         }
         try
         {
-            return await next(context);
+            await next(context);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 
 namespace Rayswarm.Gateway;
@@ -8,16 +9,25 @@ namespace Rayswarm.Gateway;
 /// sessions to an authenticated user without one (403). ApiKeyMiddleware names the API key (<see cref="ClaimTypes.Name"/>,
 /// "keyless" without keys); that name becomes the identifier, so a session started with one key cannot be used with another.
 /// </summary>
-internal sealed class McpSessionUser : IEndpointFilter
+internal sealed class McpSessionUser(RequestDelegate next)
 {
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    // ApiKeyMiddleware keeps one principal per key, so each is named once.
+    private readonly ConditionalWeakTable<ClaimsPrincipal, ClaimsPrincipal> _named = [];
+
+    public Task InvokeAsync(HttpContext context)
     {
-        var user = context.HttpContext.User;
-        if (user.Identity is ClaimsIdentity { IsAuthenticated: true, Name: { } name } identity && !user.HasClaim(c => c.Type == ClaimTypes.NameIdentifier))
+        var user = context.User;
+        if (user.Identity is ClaimsIdentity { IsAuthenticated: true, Name: not null } && !user.HasClaim(c => c.Type == ClaimTypes.NameIdentifier))
         {
-            context.HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity(
-                identity.Claims.Append(new Claim(ClaimTypes.NameIdentifier, name)), identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType));
+            context.User = _named.GetValue(user, Named);
         }
         return next(context);
+    }
+
+    private static ClaimsPrincipal Named(ClaimsPrincipal user)
+    {
+        var identity = (ClaimsIdentity)user.Identity!;
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            identity.Claims.Append(new Claim(ClaimTypes.NameIdentifier, identity.Name!)), identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType));
     }
 }

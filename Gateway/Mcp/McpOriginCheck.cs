@@ -2,18 +2,19 @@ using System.Net;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>DNS-rebinding protection: a request whose <c>Origin</c> is neither loopback (by default) nor configured in
-/// <see cref="McpOptions.AllowedOrigins"/> gets 403. Requests without <c>Origin</c> (non-browser clients) pass.</summary>
-internal sealed class McpOriginFilter(McpOptions options) : IEndpointFilter
+/// <summary>DNS-rebinding protection for <c>/mcp</c> (middleware): a request whose <c>Origin</c> is neither loopback (by
+/// default) nor configured in <see cref="McpOptions.AllowedOrigins"/> gets 403. Requests without <c>Origin</c>
+/// (non-browser clients) pass.</summary>
+internal sealed class McpOriginCheck(RequestDelegate next, McpOptions options)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public Task InvokeAsync(HttpContext context)
     {
-        var origin = context.HttpContext.Request.Headers.Origin.ToString();
+        var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length > 0 && !IsAllowed(origin))
         {
-            return McpHttpErrors.Result(StatusCodes.Status403Forbidden, -32000, $"Forbidden: the origin '{origin}' is not allowed to use this MCP endpoint.");
+            return McpHttpErrors.Result(StatusCodes.Status403Forbidden, -32000, $"Forbidden: the origin '{origin}' is not allowed to use this MCP endpoint.").ExecuteAsync(context);
         }
-        return await next(context);
+        return next(context);
     }
 
     public bool IsAllowed(string origin)
