@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using Rayswarm.Gateway.Tests;
 
 namespace Rayswarm.Benchmarks;
@@ -12,12 +13,17 @@ namespace Rayswarm.Benchmarks;
 /// executable, a child process on a loopback port). Raw HTTP on one keep-alive connection per caller, so the client adds
 /// as little as possible: a 2025-11-25 session per caller (initialize once, then calls with <c>Mcp-Session-Id</c>), or
 /// with <c>--variant stateless</c> 2026-07-28 requests that carry their own metadata. The tool is the cheap read
-/// <c>list_domains</c> (one registry grain call, an empty registry). A warm-up of concurrent calls until the gateway's CPU
-/// per call settles (its JIT tiering), then <c>--count</c> (5,000) sequential calls: <c>p50_us</c>/<c>p99_us</c> are their
+/// <c>list_domains</c> (one registry grain call, an empty registry). A warm-up of concurrent calls (at least 20 s) until
+/// the gateway's CPU per call settles (its JIT tiering), then <c>--count</c> (5,000) sequential calls: <c>p50_us</c>/<c>p99_us</c> are their
 /// round trips; then <c>callers=N</c> (16) concurrent callers for <c>--duration</c>: <c>ops_per_sec</c>.
 /// <c>gateway_cpu_us_per_call</c> is the gateway process's CPU per call of that phase (steadier than rates on a shared box).
+/// <para>
+/// <c>--variant baseline=PATH</c> (a Rayswarm.Gateway.dll built elsewhere, e.g. from main) runs a second gateway beside
+/// this one and measures both in alternation, sequential calls taking turns call by call and concurrent load in 1 s
+/// slices, so both see the same machine; the baseline's figures come as <c>baseline_*</c> and the ratios this ÷ baseline.
+/// </para>
 /// </summary>
-public static class McpCallsScenario
+public static partial class McpCallsScenario
 {
     private const string Tool = "list_domains";
     private const string Meta =
@@ -25,87 +31,69 @@ public static class McpCallsScenario
 
     public static async Task<BenchmarkResult> RunAsync(BenchmarkArguments args)
     {
-        var (stateless, callers) = ParseVariant(args.Variant);
+        var (stateless, callers, baselineDll) = ParseVariant(args.Variant);
         var sequentialCalls = args.Count ?? 5_000;
-        var dataDir = Directory.CreateTempSubdirectory("rayswarm-bench-mcp-").FullName;
-        try
+        await using var subject = await Gateway.StartAsync(GatewayProcess.GatewayDll(), stateless, callers);
+        await using var baseline = baselineDll is null ? null : await Gateway.StartAsync(baselineDll, stateless, callers);
+        Gateway[] sides = baseline is null ? [subject] : [subject, baseline];
+
+        // Warm-up: windows of 2 s per gateway, at least 20 s of load each (JIT tiering took 15-20 s on the busy box), until
+        // each one's CPU per call of two windows in a row is within 10 %.
+        var warm = Stopwatch.StartNew();
+        for (var windows = 1; warm.Elapsed < TimeSpan.FromSeconds(120); windows++)
         {
-            await using var gateway = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", dataDir);
-            using var gatewayProcess = FindGatewayProcess();
-            var clients = new McpCaller[callers];
-            for (var i = 0; i < callers; i++) { clients[i] = await McpCaller.ConnectAsync(gateway.BaseAddress, stateless); }
-            try
-            {
-                ValueTask Call(int caller, long n) => new(clients[caller].CallAsync());
-
-                // Warm-up: windows of 2 s until the gateway's CPU per call of two windows in a row is within 10 %.
-                double? last = null;
-                var warm = Stopwatch.StartNew();
-                while (warm.Elapsed < TimeSpan.FromSeconds(60))
-                {
-                    var cpu = gatewayProcess.TotalProcessorTime;
-                    var (_, window) = await CallLoad.RunAsync(callers, TimeSpan.FromSeconds(2), Call);
-                    gatewayProcess.Refresh();
-                    var perCall = (gatewayProcess.TotalProcessorTime - cpu).TotalMicroseconds / window.Count;
-                    if (warm.Elapsed >= TimeSpan.FromSeconds(10) && last is { } previous && Math.Abs(perCall - previous) / previous < 0.10) { break; }
-                    last = perCall;
-                }
-                await Console.Error.WriteLineAsync($"warmed up in {warm.Elapsed.TotalSeconds:F0} s ({last:F0} us gateway CPU per call)");
-
-                // Sequential round trips, one caller.
-                var sequential = new LatencyHistogram();
-                gatewayProcess.Refresh();
-                var seqCpu = gatewayProcess.TotalProcessorTime;
-                var seqClock = Stopwatch.StartNew();
-                for (var i = 0; i < sequentialCalls; i++)
-                {
-                    var t0 = Stopwatch.GetTimestamp();
-                    await clients[0].CallAsync();
-                    sequential.Record(Stopwatch.GetTimestamp() - t0);
-                }
-                var seqRate = sequentialCalls / seqClock.Elapsed.TotalSeconds;
-                gatewayProcess.Refresh();
-                var seqCpuPerCall = (gatewayProcess.TotalProcessorTime - seqCpu).TotalMicroseconds / sequentialCalls;
-                await Console.Error.WriteLineAsync(
-                    $"sequential: {seqRate:N0} calls/s, p50 {sequential.PercentileUs(50):F0} us, p99 {sequential.PercentileUs(99):F0} us, {seqCpuPerCall:F0} us gateway CPU per call");
-
-                // Concurrent callers.
-                var cpuBefore = gatewayProcess.TotalProcessorTime;
-                var client = CpuMeter.Start();
-                var (ops, concurrent) = await CallLoad.RunAsync(callers, args.Duration, Call);
-                var clientCpuPerCall = client.MicrosecondsPer(concurrent.Count);
-                gatewayProcess.Refresh();
-                var cpuPerCall = (gatewayProcess.TotalProcessorTime - cpuBefore).TotalMicroseconds / concurrent.Count;
-                await Console.Error.WriteLineAsync(
-                    $"{callers} callers: {ops:N0} calls/s, p50 {concurrent.PercentileUs(50):F0} us, p99 {concurrent.PercentileUs(99):F0} us, {cpuPerCall:F0} us gateway CPU per call");
-
-                return new BenchmarkResult("mcp-calls", ops, sequential.PercentileUs(50), sequential.PercentileUs(99))
-                    .With("variant", (stateless ? "stateless" : "stateful") + $",callers={callers}")
-                    .With("tool", Tool)
-                    .With("seq_calls", sequentialCalls)
-                    .With("seq_calls_per_sec", Math.Round(seqRate))
-                    .With("seq_gateway_cpu_us_per_call", Math.Round(seqCpuPerCall, 1))
-                    .With("callers", callers)
-                    .With("concurrent_p50_us", Math.Round(concurrent.PercentileUs(50), 1))
-                    .With("concurrent_p99_us", Math.Round(concurrent.PercentileUs(99), 1))
-                    .With("gateway_cpu_us_per_call", Math.Round(cpuPerCall, 1))
-                    .With("client_cpu_us_per_call", Math.Round(clientCpuPerCall, 1))
-                    .With("failures", clients.Sum(c => c.Failures));
-            }
-            finally
-            {
-                foreach (var c in clients.Where(c => c is not null)) { c.Dispose(); }
-            }
+            foreach (var side in sides) { await side.LoadAsync(TimeSpan.FromSeconds(2)); }
+            if (windows >= 10 && sides.All(s => s.Settled)) { break; }
         }
-        finally
+        await Console.Error.WriteLineAsync($"warmed up in {warm.Elapsed.TotalSeconds:F0} s");
+
+        // Sequential round trips, one caller per gateway, taking turns call by call.
+        foreach (var side in sides) { side.StartSequential(); }
+        for (var i = 0; i < sequentialCalls; i++)
         {
-            Directory.Delete(dataDir, recursive: true);
+            foreach (var side in i % 2 == 0 ? sides : Enumerable.Reverse(sides)) { await side.SequentialCallAsync(); }
         }
+        foreach (var side in sides) { side.EndSequential(); }
+
+        // Concurrent callers, in alternating 1 s slices.
+        var slices = Math.Max(1, (int)Math.Round(args.Duration.TotalSeconds));
+        for (var slice = 0; slice < slices; slice++)
+        {
+            foreach (var side in slice % 2 == 0 ? sides : Enumerable.Reverse(sides)) { await side.ConcurrentAsync(TimeSpan.FromSeconds(1)); }
+        }
+        foreach (var side in sides) { await Console.Error.WriteLineAsync(side.Summary()); }
+
+        var result = new BenchmarkResult("mcp-calls", subject.OpsPerSec, subject.Sequential.PercentileUs(50), subject.Sequential.PercentileUs(99))
+            .With("variant", (stateless ? "stateless" : "stateful") + $",callers={callers}" + (baseline is null ? "" : ",baseline"))
+            .With("tool", Tool)
+            .With("seq_calls", sequentialCalls)
+            .With("callers", callers);
+        subject.Report(result, "");
+        if (baseline is not null)
+        {
+            baseline.Report(result, "baseline_");
+            result.With("baseline_ops_per_sec", Math.Round(baseline.OpsPerSec))
+                .With("baseline_p50_us", Math.Round(baseline.Sequential.PercentileUs(50), 1))
+                .With("baseline_p99_us", Math.Round(baseline.Sequential.PercentileUs(99), 1))
+                .With("p50_ratio", subject.Sequential.PercentileUs(50) / baseline.Sequential.PercentileUs(50))
+                .With("p99_ratio", subject.Sequential.PercentileUs(99) / baseline.Sequential.PercentileUs(99))
+                .With("seq_paired_median_diff_us", Math.Round(PairedMedianDifferenceUs(subject.SequentialTicks, baseline.SequentialTicks), 1))
+                .With("ops_ratio", subject.OpsPerSec / baseline.OpsPerSec)
+                .With("gateway_cpu_ratio", subject.CpuPerConcurrentCall / baseline.CpuPerConcurrentCall);
+        }
+        return result;
     }
 
-    private static (bool Stateless, int Callers) ParseVariant(string? variant)
+    /// <summary>The median of (this call − the baseline's call next to it): robust to the machine's load changing.</summary>
+    private static double PairedMedianDifferenceUs(List<long> subject, List<long> baseline)
     {
-        var (stateless, callers) = (false, 16);
+        var differences = subject.Zip(baseline, (s, b) => s - b).Order().ToList();
+        return differences[differences.Count / 2] * 1e6 / Stopwatch.Frequency;
+    }
+
+    private static (bool Stateless, int Callers, string? Baseline) ParseVariant(string? variant)
+    {
+        var (stateless, callers, baseline) = (false, 16, (string?)null);
         foreach (var part in (variant ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (part is "stateless" or "stateful") { stateless = part == "stateless"; }
@@ -113,34 +101,135 @@ public static class McpCallsScenario
             {
                 callers = n;
             }
-            else { throw new ArgumentException($"mcp-calls: --variant is a comma list of stateful|stateless and callers=N, not '{variant}'."); }
+            else if (part.StartsWith("baseline=", StringComparison.Ordinal) && File.Exists(part["baseline=".Length..])) { baseline = part["baseline=".Length..]; }
+            else { throw new ArgumentException($"mcp-calls: --variant is a comma list of stateful|stateless, callers=N and baseline=PATH-TO-Rayswarm.Gateway.dll, not '{variant}'."); }
         }
-        return (stateless, callers);
+        return (stateless, callers, baseline);
     }
 
-    /// <summary>The gateway child process (GatewayProcess keeps its handle to itself): its CPU time is measured.</summary>
-    private static Process FindGatewayProcess()
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+
+    /// <summary>One gateway executable (embedded mode, its own data folder) with its MCP callers and figures.</summary>
+    private sealed class Gateway : IAsyncDisposable
     {
-        var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        private readonly Process _process;
+        private readonly string _dataDir;
+        private readonly string _dll;
+        private McpCaller[] _callers = [];
+        private double? _lastWarmCpu;
+        private long _concurrentCalls;
+        private TimeSpan _concurrentTime;
+        private TimeSpan _concurrentCpu;
+        private long _sequentialCalls;
+        private TimeSpan _sequentialCpu;
+        private readonly LatencyHistogram _concurrent = new();
+
+        private Gateway(Process process, string dataDir, string dll) => (_process, _dataDir, _dll) = (process, dataDir, dll);
+
+        public LatencyHistogram Sequential { get; } = new();
+
+        public bool Settled { get; private set; }
+
+        public double OpsPerSec => _concurrentCalls / _concurrentTime.TotalSeconds;
+
+        public double CpuPerConcurrentCall => _concurrentCpu.TotalMicroseconds / _concurrentCalls;
+
+        public static async Task<Gateway> StartAsync(string dll, bool stateless, int callers)
         {
-            try
+            var dataDir = Directory.CreateTempSubdirectory("rayswarm-bench-mcp-").FullName;
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--data-dir", dataDir }) { info.ArgumentList.Add(a); }
+            info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var process = Process.Start(info)!;
+            process.OutputDataReceived += (_, e) =>
             {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[1] == self && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("Rayswarm.Gateway.dll", StringComparison.Ordinal))
-                {
-                    return Process.GetProcessById(int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture));
-                }
-            }
-            catch (IOException)
+                if (e.Data is { } line && ListeningLine().Match(line) is { Success: true } m) { listening.TrySetResult(new Uri(m.Groups[1].Value)); }
+            };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var gateway = new Gateway(process, dataDir, dll);
+            var started = await Task.WhenAny(listening.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(90));
+            if (started != listening.Task)
             {
+                await gateway.DisposeAsync();
+                throw new InvalidOperationException($"{dll} exited before it listened.");
             }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            var address = await listening.Task;
+            gateway._callers = new McpCaller[callers];
+            for (var i = 0; i < callers; i++) { gateway._callers[i] = await McpCaller.ConnectAsync(address, stateless); }
+            return gateway;
         }
-        throw new InvalidOperationException("The gateway child process was not found in /proc.");
+
+        private TimeSpan Cpu()
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+
+        public async Task LoadAsync(TimeSpan duration)
+        {
+            var cpu = Cpu();
+            var (_, window) = await CallLoad.RunAsync(_callers.Length, duration, (c, _) => new ValueTask(_callers[c].CallAsync()));
+            var perCall = (Cpu() - cpu).TotalMicroseconds / window.Count;
+            Settled = _lastWarmCpu is { } last && Math.Abs(perCall - last) / last < 0.10;
+            _lastWarmCpu = perCall;
+        }
+
+        public void StartSequential() => _sequentialCpu = -Cpu();
+
+        /// <summary>Each sequential round trip in order (paired with the baseline's call by call).</summary>
+        public List<long> SequentialTicks { get; } = [];
+
+        public async Task SequentialCallAsync()
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            await _callers[0].CallAsync();
+            var ticks = Stopwatch.GetTimestamp() - t0;
+            Sequential.Record(ticks);
+            SequentialTicks.Add(ticks);
+            _sequentialCalls++;
+        }
+
+        /// <summary>The process's CPU over the whole phase, so with a baseline it includes the time the other one was called.</summary>
+        public void EndSequential() => _sequentialCpu += Cpu();
+
+        public async Task ConcurrentAsync(TimeSpan duration)
+        {
+            var cpu = Cpu();
+            var clock = Stopwatch.StartNew();
+            var (_, latency) = await CallLoad.RunAsync(_callers.Length, duration, (c, _) => new ValueTask(_callers[c].CallAsync()));
+            _concurrentTime += clock.Elapsed;
+            _concurrentCpu += Cpu() - cpu;
+            _concurrentCalls += latency.Count;
+            _concurrent.Add(latency);
+        }
+
+        public void Report(BenchmarkResult result, string prefix) => result
+            .With(prefix + "seq_mean_us", Math.Round(SequentialTicks.Average() * 1e6 / Stopwatch.Frequency, 1))
+            .With(prefix + "seq_gateway_cpu_us_per_call", Math.Round(_sequentialCpu.TotalMicroseconds / _sequentialCalls, 1))
+            .With(prefix + "concurrent_p50_us", Math.Round(_concurrent.PercentileUs(50), 1))
+            .With(prefix + "concurrent_p99_us", Math.Round(_concurrent.PercentileUs(99), 1))
+            .With(prefix + "gateway_cpu_us_per_call", Math.Round(CpuPerConcurrentCall, 1))
+            .With(prefix + "failures", _callers.Sum(c => c.Failures));
+
+        public string Summary() =>
+            $"{_dll}: sequential p50 {Sequential.PercentileUs(50):F0} us, p99 {Sequential.PercentileUs(99):F0} us; "
+            + $"{_callers.Length} callers {OpsPerSec:N0} calls/s, {CpuPerConcurrentCall:F0} us gateway CPU per call";
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var caller in _callers) { caller.Dispose(); }
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+            _process.Dispose();
+            Directory.Delete(_dataDir, recursive: true);
+        }
     }
 
     /// <summary>One MCP client on its own connection: a session (2025-11-25) or stateless requests (2026-07-28).</summary>
@@ -152,6 +241,9 @@ public static class McpCallsScenario
         private long _id;
 
         private McpCaller(HttpClient http, bool stateless, string? session) => (_http, _stateless, _session) = (http, stateless, session);
+
+        /// <summary>Calls that did not answer 200 with a structured, successful result (a caller is used by one loop at a time).</summary>
+        public long Failures { get; private set; }
 
         public static async Task<McpCaller> ConnectAsync(Uri gateway, bool stateless)
         {
@@ -166,9 +258,6 @@ public static class McpCallsScenario
             if (initialized.StatusCode != HttpStatusCode.Accepted) { throw new InvalidOperationException($"notifications/initialized: {initialized.StatusCode}"); }
             return new McpCaller(http, stateless: false, session);
         }
-
-        /// <summary>Calls that did not answer 200 with a structured, successful result (a caller is used by one loop at a time).</summary>
-        public long Failures { get; private set; }
 
         public async Task CallAsync()
         {
