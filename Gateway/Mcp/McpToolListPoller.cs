@@ -15,11 +15,25 @@ internal sealed partial class McpToolListPoller(DomainTools domains, TimeProvide
 
     private bool _failing;
 
+    /// <summary>How long the gateway's start waits for the first reading (a cluster that cannot answer yet must not hold
+    /// the gateway back; the fixed tools work regardless).</summary>
+    public static readonly TimeSpan FirstReadingTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The first reading is part of the gateway's start, before it serves HTTP or stdio (hosted services start in
     /// order; the silo or cluster client first): no client sees the list change from the fixed tools to all of them.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await PollAsync(cancellationToken);
+        using var timeout = new CancellationTokenSource(FirstReadingTimeout, time);
+        using var first = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await domains.RefreshAsync(first.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPollFailed(logger, e);
+            _failing = true;
+        }
         await base.StartAsync(cancellationToken);
     }
 
