@@ -26,8 +26,10 @@ internal sealed class SiloHttpListener(SiloHttpOptions options, IServiceProvider
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton<IHostLifetime, SiloOwnedLifetime>(); // SIGTERM is the silo host's to handle, not this one's
         builder.Services.AddRoutingCore();
+        builder.Services.AddProblemDetails(); // an unknown path or method is a 404 or 405 problem, as on the gateway
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(options.BindAddress, options.Port!.Value));
         var app = builder.Build();
+        app.UseStatusCodePages();
         app.UseRouting();
         app.MapProbes(silo);
         app.MapMetrics(silo.GetRequiredService<MeterProvider>());
