@@ -71,12 +71,16 @@ public static class TelemetryHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>GET /metrics</c>: the metrics of <paramref name="meterProvider"/> (by default the routes' host's) in
-    /// Prometheus' text format. Its own requests are left out of the HTTP metrics.</summary>
-    public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder routes, MeterProvider? meterProvider = null)
+    /// <summary>Maps <c>GET /metrics</c>: the metrics of <paramref name="host"/> (by default the routes' own host) in Prometheus'
+    /// text format, when its <see cref="TelemetryOptions.Prometheus"/> is on (nothing otherwise: the stdio MCP server serves no
+    /// HTTP). Its own requests are left out of the HTTP metrics.</summary>
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder routes, IServiceProvider? host = null)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        return routes.MapPrometheusScrapingEndpoint(ProbeEndpoints.MetricsPath, meterProvider, configureBranchedPipeline: null, optionsName: null)
+        var services = host ?? routes.ServiceProvider;
+        if (services.GetService<TelemetryOptions>() is not { Prometheus: true }) { return routes; }
+        routes.MapPrometheusScrapingEndpoint(ProbeEndpoints.MetricsPath, services.GetRequiredService<MeterProvider>(), configureBranchedPipeline: null, optionsName: null)
             .WithName("Metrics").ExcludeFromDescription().DisableHttpMetrics();
+        return routes;
     }
 }

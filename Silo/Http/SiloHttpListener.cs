@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Metrics;
 using Rayswarm.Grains;
 
 namespace Rayswarm.Silo;
@@ -32,7 +31,7 @@ internal sealed class SiloHttpListener(SiloHttpOptions options, IServiceProvider
         app.UseStatusCodePages();
         app.UseRouting();
         app.MapProbes(silo);
-        app.MapMetrics(silo.GetRequiredService<MeterProvider>());
+        app.MapMetrics(silo);
         await app.StartAsync(cancellationToken);
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
