@@ -38,7 +38,8 @@ public static class ProbeEndpoints
         ArgumentNullException.ThrowIfNull(routes);
         var services = host ?? routes.ServiceProvider;
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
-        var checks = services.GetServices<IReadinessCheck>().ToArray();
+        // Resolved on the first probe, not while the host is still being put together (the silo's checks need its runtime).
+        var checks = new Lazy<IReadinessCheck[]>(() => [.. services.GetServices<IReadinessCheck>()]);
         routes.MapGet(HealthPath, () => Results.Json(new { status = "alive" }))
             .WithName("Liveness").AllowAnonymous().ExcludeFromDescription().DisableHttpMetrics();
         routes.MapGet(ReadyPath, (HttpContext context) =>
@@ -50,11 +51,11 @@ public static class ProbeEndpoints
         return routes;
     }
 
-    private static string? WhyNotReady(IHostApplicationLifetime lifetime, IReadinessCheck[] checks)
+    private static string? WhyNotReady(IHostApplicationLifetime lifetime, Lazy<IReadinessCheck[]> checks)
     {
         if (lifetime.ApplicationStopping.IsCancellationRequested) { return "The process is stopping."; }
         if (!lifetime.ApplicationStarted.IsCancellationRequested) { return "The process is starting."; }
-        foreach (var check in checks)
+        foreach (var check in checks.Value)
         {
             if (check.WhyNotReady() is { } reason) { return reason; }
         }
