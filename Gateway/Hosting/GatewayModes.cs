@@ -22,6 +22,7 @@ internal static class GatewayModes
             .UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0, serviceId: "rayswarm", clusterId: "embedded")
             .UseSingleSiloTimings()
             .AddDomainSystem()
+            .AddClusterDashboard(builder.Configuration.GetSection(ClusterDashboardOptions.Section).Get<ClusterDashboardOptions>())
             .UseSqliteDatabase(options.DatabasePath));
     }
 
@@ -38,6 +39,7 @@ internal static class GatewayModes
                 client.UseClusterTls(ClusterTls.Load(certificate, options.TlsPassword));
             }
             client.Services.AddSerializer(s => s.AddDomainSerialization());
+            client.AddClusterDashboard(); // serves the dashboard from the silos' figures
         });
     }
 
