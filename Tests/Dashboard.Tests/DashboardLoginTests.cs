@@ -46,10 +46,10 @@ public sealed class DashboardLoginTests(Chromium chromium) : PageTests(chromium)
         await Page.GotoAsync(Url("/dashboard/domains"));
         await Expect(Page).ToHaveURLAsync(Url("/dashboard/login?return_url=%2Fdashboard%2Fdomains"));
         await Expect(Page.Locator("#login-message")).ToBeHiddenAsync();
-        await Screenshots.SaveAsync(Page, "dashboard-login.png");
 
         await LogInAsync(ReadKey);
         await Expect(Page.Locator("#login-message")).ToHaveTextAsync("The API key 'reader' lacks the 'admin' scope the dashboard needs.");
+        await Screenshots.SaveAsync(Page, "dashboard-login.png");
         Assert.Empty(await Page.Context.CookiesAsync());
 
         await LogInAsync(AdminKey);
