@@ -97,7 +97,7 @@ internal static class DashboardLogin
             .Replace("{{return_url}}", HtmlEncoder.Default.Encode(SafeReturn(returnUrl)), StringComparison.Ordinal);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
+        PageHeaders.Apply(context.Response, PageHeaders.OwnPages);
         await context.Response.WriteAsync(page, context.RequestAborted);
     }
 

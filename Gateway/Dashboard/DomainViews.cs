@@ -15,8 +15,8 @@ internal static class DomainViews
         var pages = routes.MapGroup(DashboardRoutes.DomainViews)
             .WithMetadata(new RequireScopeAttribute(Scopes.Admin), BrowserPage.Instance)
             .ExcludeFromDescription();
-        pages.MapGet("/", () => Html(overview));
-        pages.MapGet("/workflows/{id}", () => Html(workflow));
+        pages.MapGet("/", (HttpContext context) => Html(context, overview));
+        pages.MapGet("/workflows/{id}", (HttpContext context) => Html(context, workflow));
         routes.MapGet(DashboardRoutes.Assets + "/{name}", (string name, HttpContext context) =>
         {
             if (!(name.EndsWith(".css", StringComparison.Ordinal) || name.EndsWith(".js", StringComparison.Ordinal))
@@ -33,5 +33,9 @@ internal static class DomainViews
     private static byte[] Page(string name, bool withLogout) => System.Text.Encoding.UTF8.GetBytes(
         DashboardFiles.Text(name).Replace("<!--logout-->", withLogout ? DashboardFiles.Text("logout.html") : "", StringComparison.Ordinal));
 
-    private static IResult Html(byte[] page) => Results.Bytes(page, "text/html; charset=utf-8");
+    private static IResult Html(HttpContext context, byte[] page)
+    {
+        PageHeaders.Apply(context.Response, PageHeaders.OwnPages);
+        return Results.Bytes(page, "text/html; charset=utf-8");
+    }
 }

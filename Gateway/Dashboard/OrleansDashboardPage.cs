@@ -26,7 +26,7 @@ internal static class OrleansDashboardPage
             {
                 return Results.Redirect($"{context.Request.PathBase}{context.Request.Path}/{context.Request.QueryString}", permanent: true);
             }
-            context.Response.Headers.CacheControl = "no-cache, no-store";
+            PageHeaders.Apply(context.Response, PageHeaders.OrleansPage);
             return Results.Bytes(bytes, "text/html; charset=utf-8");
         }
         foreach (var path in new[] { DashboardRoutes.Prefix + "/", DashboardRoutes.Prefix + "/index.html" })

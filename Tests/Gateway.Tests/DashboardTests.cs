@@ -14,9 +14,11 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
     {
         using var noSlash = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Gateway.BaseAddress };
         using var redirect = await noSlash.GetAsync("/dashboard");
-        var page = await Http.GetStringAsync("/dashboard/");
+        using var response = await Http.GetAsync("/dashboard/");
+        var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        Assert.Equal("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("/dashboard/", redirect.Headers.Location?.OriginalString);
         Assert.Contains("<title>Orleans Dashboard</title>", page, StringComparison.Ordinal);
         Assert.Contains("<div id=\"brand-header\"></div><div class=\"rayswarm-link\"", page, StringComparison.Ordinal);
@@ -60,6 +62,8 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
         using var login = await noRedirect.GetAsync("/dashboard/login");
 
         Assert.Equal("text/html", overview.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+            overview.Headers.GetValues("Content-Security-Policy").Single());
         var html = await overview.Content.ReadAsStringAsync();
         Assert.Contains("<script type=\"module\" src=\"/dashboard/domains/assets/domains.js\"></script>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/dashboard/\"", html, StringComparison.Ordinal);
