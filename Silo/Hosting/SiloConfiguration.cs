@@ -38,6 +38,7 @@ internal static class SiloConfiguration
             silo.UseClusterTimings().AddDomainSystem();
             silo.Services.AddSerializer(s => { foreach (var assembly in extraAssemblies) { s.AddAssembly(assembly); } });
             SiloLinkSecurity.Apply(silo, configuration, endpoint);
+            SiloKubernetesHosting.Apply(silo, configuration, clusterId, endpoint);
             if (string.IsNullOrEmpty(postgres))
             {
                 silo.UseDevelopmentClustering(new IPEndPoint(endpoint.Advertised, endpoint.SiloPort));
