@@ -74,7 +74,7 @@ public sealed partial class Dockerfile
         return ExecForm(arguments[(arguments.IndexOf("CMD ", StringComparison.Ordinal) + 4)..]);
     }
 
-    /// <summary>The <c>dotnet publish</c> commands of the build stage, as argument lists without "dotnet".</summary>
+    /// <summary>The <c>dotnet publish</c> commands of the build stage, as argument lists after "dotnet" ("publish", the project, …).</summary>
     public IReadOnlyList<IReadOnlyList<string>> PublishCommands() =>
         [.. _instructions.Where(i => i.Keyword == "RUN" && i.Arguments.StartsWith("dotnet publish ", StringComparison.Ordinal))
             .Select(i => (IReadOnlyList<string>)i.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..])];

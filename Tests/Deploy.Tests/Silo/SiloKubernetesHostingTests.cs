@@ -89,7 +89,7 @@ public sealed class SiloKubernetesHostingTests(ITestOutputHelper output) : IAsyn
         var ports = FreePorts.Loopback(2);
         var apps = await PublishedApps.GetAsync();
         var (program, arguments) = apps.CommandLine("silo", ["--kubernetes", "--postgres", database, "--cluster-id", "prod", "--secret", "kubernetes-test-secret",
-            "--port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture)]);
+            "--port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture), "--http-port", "0"]);
         var silo = AppProcess.Start(pod, program, arguments, new Dictionary<string, string>
         {
             ["POD_NAME"] = pod,
