@@ -74,7 +74,7 @@ public sealed class DockerfileTests
         var healthcheck = File.Healthcheck(target);
         Assert.Equal("healthcheck", healthcheck[0]);
         var env = File.Environment(target);
-        var httpPort = target == "silo" ? env["Rayswarm__Http__Port"] : new Uri(env["ASPNETCORE_URLS"].Replace("+", "localhost", StringComparison.Ordinal)).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var httpPort = target == "silo" ? env["Rayswarm__Http__Port"] : new Uri(File.Cmd(target)[1].Replace("+", "localhost", StringComparison.Ordinal)).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(httpPort, healthcheck[1]);
         Assert.Contains(int.Parse(httpPort, System.Globalization.CultureInfo.InvariantCulture), File.Exposed(target));
         var manifests = await Kustomize.RenderAsync("base");

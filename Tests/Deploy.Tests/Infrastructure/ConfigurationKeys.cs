@@ -6,7 +6,8 @@ namespace Rayswarm.Deploy.Tests;
 /// <summary>
 /// The environment variables each executable really reads, from its source: every <c>"Rayswarm:…"</c> configuration key
 /// literal in the folders it is built from (as <c>Rayswarm__…</c>), plus what the frameworks under it read from the
-/// environment: Orleans' Kubernetes hosting (its own constants) for the silo, ASP.NET Core's URLs for the gateway.
+/// environment: Orleans' Kubernetes hosting (its own constants) for the silo. Not ASPNETCORE_URLS: the gateway's
+/// appsettings.json sets "urls", which wins over it, so setting it would mislead (the manifests pass <c>--urls</c>).
 /// </summary>
 public static partial class ConfigurationKeys
 {
@@ -15,7 +16,7 @@ public static partial class ConfigurationKeys
         KubernetesHostingOptions.PodIPEnvironmentVariable, KubernetesHostingOptions.ClusterIdEnvironmentVariable,
         KubernetesHostingOptions.ServiceIdEnvironmentVariable);
 
-    public static readonly IReadOnlySet<string> Gateway = Read(["Gateway", "Grains", "Grains.Providers"], "ASPNETCORE_URLS");
+    public static readonly IReadOnlySet<string> Gateway = Read(["Gateway", "Grains", "Grains.Providers"]);
 
     /// <summary>What <paramref name="target"/> (a Dockerfile stage: silo or gateway) reads.</summary>
     public static IReadOnlySet<string> Of(string target) => target == "silo" ? Silo : Gateway;

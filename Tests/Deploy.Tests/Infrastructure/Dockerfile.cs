@@ -67,6 +67,9 @@ public sealed partial class Dockerfile
     /// <summary>ENTRYPOINT in exec form, e.g. ["dotnet", "/app/Rayswarm.Silo.dll"].</summary>
     public IReadOnlyList<string> Entrypoint(string target) => ExecForm(InStage(target, "ENTRYPOINT").Last().Arguments);
 
+    /// <summary>CMD in exec form: the default arguments to the ENTRYPOINT (empty without CMD).</summary>
+    public IReadOnlyList<string> Cmd(string target) => InStage(target, "CMD").LastOrDefault() is { } cmd ? ExecForm(cmd.Arguments) : [];
+
     /// <summary>The HEALTHCHECK's command in exec form (after CMD).</summary>
     public IReadOnlyList<string> Healthcheck(string target)
     {

@@ -13,7 +13,8 @@ namespace Rayswarm.Deploy.Tests;
 /// <item>the downward API: <c>metadata.name</c> is <see cref="PodName"/>, <c>metadata.namespace</c> the namespace,
 /// <c>status.podIP</c> 127.0.0.1;</item>
 /// <item>every container port is a free loopback port chosen now; an environment value equal to a container port, and the
-/// port of a wildcard URL (ASPNETCORE_URLS' <c>http://+:8080</c>), become that port (and the host 127.0.0.1);</item>
+/// port of a wildcard URL (the gateway's <c>--urls http://+:8080</c>), in env values and args, become that port (and the
+/// host 127.0.0.1);</item>
 /// <item>Secret and ConfigMap keys come from the rendered manifests, else from <c>userSecrets</c> (what an operator
 /// creates); <c>overrides</c> replace single keys (the PostgreSQL connection of the test set-up);</item>
 /// <item>secret volumes are written to a folder per volume, and values that name a file under a mount path name it there.</item>
@@ -162,7 +163,7 @@ public sealed partial class LocalPod
         {
             PodName = podName,
             Target = target,
-            Arguments = [.. container.Items("args").Select(a => a.GetValue<string>())],
+            Arguments = [.. container.Items("args").Select(a => Local(a.GetValue<string>()))],
             Environment = env,
             Ports = ports,
             NamedPorts = named,

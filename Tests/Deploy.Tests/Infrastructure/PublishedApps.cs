@@ -26,7 +26,9 @@ public sealed class PublishedApps
         var (from, to) = (parts[1], parts[2]);
         var local = Path.Combine(_out, Path.GetRelativePath("/out", from));
         var mapped = entrypoint.Select(a => a.StartsWith(to + "/", StringComparison.Ordinal) ? Path.Combine(local, a[(to.Length + 1)..]) : a).ToList();
-        return (mapped[0], [.. mapped.Skip(1), .. arguments ?? []]);
+        // Arguments replace the image's CMD (compose's command, a container's args), as in a container.
+        var given = arguments?.ToList() is { Count: > 0 } list ? list : Dockerfile.Repository.Cmd(target);
+        return (mapped[0], [.. mapped.Skip(1), .. given]);
     }
 
     private static async Task<PublishedApps> PublishAsync()

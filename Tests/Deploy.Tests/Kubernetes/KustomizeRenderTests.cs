@@ -140,7 +140,7 @@ public sealed class KustomizeRenderTests
 
         var gateway = m.Single("Deployment", "rayswarm-gateway").At("spec.template.spec.containers.0")!;
         var gatewayPorts = Ports(gateway);
-        Assert.Equal($"http://+:{gatewayPorts["http"]}", Env(gateway)["ASPNETCORE_URLS"]);
+        Assert.Equal(["--urls", $"http://+:{gatewayPorts["http"]}"], gateway.Items("args").Select(a => a.ToString()));
         Assert.Equal(Dockerfile.Repository.Exposed("gateway").Order(), gatewayPorts.Values.Select(int.Parse).Order());
         Assert.Equal("http", m.Single("Service", "rayswarm-gateway").Text("spec.ports.0.targetPort"));
 
