@@ -21,7 +21,7 @@ namespace Rayswarm.Deploy.Tests;
 /// </list>
 /// The image's own ENV (deploy/docker/Dockerfile) comes first, as in a container; the manifest's env wins over it.
 /// </summary>
-public sealed partial class LocalPod
+public sealed partial record LocalPod
 {
     public required string PodName { get; init; }
 
@@ -69,7 +69,7 @@ public sealed partial class LocalPod
             if (overrides?.TryGetValue((name, key), out var overridden) == true) { return overridden; }
             if (manifests.Find("Secret", name) is { } rendered)
             {
-                var data = rendered.Text("data." + key) ?? throw new InvalidOperationException($"Secret {secret} has no key {key}");
+                var data = rendered["data"]?[key]?.ToString() ?? throw new InvalidOperationException($"Secret {secret} has no key {key}");
                 return Encoding.UTF8.GetString(Convert.FromBase64String(data));
             }
             return userSecrets?.TryGetValue((name, key), out var user) == true
@@ -110,7 +110,7 @@ public sealed partial class LocalPod
             if (overrides?.TryGetValue((RenderedManifests.BaseName(secret), key), out var overridden) == true) { return Encoding.UTF8.GetBytes(overridden); }
             if (manifests.Find("Secret", RenderedManifests.BaseName(secret)) is { } rendered)
             {
-                return Convert.FromBase64String(rendered.Text("data." + key) ?? throw new InvalidOperationException($"Secret {secret} has no key {key}"));
+                return Convert.FromBase64String(rendered["data"]?[key]?.ToString() ?? throw new InvalidOperationException($"Secret {secret} has no key {key}"));
             }
             // User-provided binary values (the certificate) are given base64-encoded, as in a Secret's data.
             return userSecrets?.TryGetValue((RenderedManifests.BaseName(secret), key), out var user) == true
@@ -151,7 +151,7 @@ public sealed partial class LocalPod
                     _ => throw new InvalidOperationException($"{name}: the downward API's {field} is not stood in for"),
                 },
                 var from when from.At("configMapKeyRef") is { } reference =>
-                    manifests.Single("ConfigMap", RenderedManifests.BaseName(reference.Text("name")!)).Text("data." + reference.Text("key"))
+                    manifests.Single("ConfigMap", RenderedManifests.BaseName(reference.Text("name")!))["data"]?[reference.Text("key")!]?.ToString()
                     ?? throw new InvalidOperationException($"{name}: ConfigMap {reference.Text("name")} has no key {reference.Text("key")}"),
                 var from when from.At("secretKeyRef") is { } reference => SecretValue(reference.Text("name")!, reference.Text("key")!),
                 var from => throw new InvalidOperationException($"{name}: valueFrom {from.ToJsonString()} is not stood in for"),

@@ -182,7 +182,7 @@ public sealed class KustomizeRenderTests
         {
             if (m.Resources.FirstOrDefault(r => r.Text("kind") == kind && r.Text("metadata.name") == name) is { } generated)
             {
-                Assert.True(generated.At("data." + key) is not null, $"{where}: {kind} {name} has no key {key}");
+                Assert.True(generated["data"]?[key] is not null, $"{where}: {kind} {name} has no key {key}");
             }
             else
             {
