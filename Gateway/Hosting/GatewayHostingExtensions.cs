@@ -5,7 +5,8 @@ using Rayswarm.Grains;
 namespace Rayswarm.Gateway;
 
 /// <summary>Composes the gateway: JSON conventions, problem details, API keys, the OpenAPI document and either a
-/// co-hosted silo on SQLite (embedded mode) or a client of a cluster (cluster mode, <c>--postgres</c>).</summary>
+/// co-hosted silo on SQLite (embedded mode) or a client of a cluster (cluster mode, <c>--postgres</c>), and telemetry
+/// (docs/operations.md).</summary>
 internal static class GatewayHostingExtensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
@@ -42,13 +43,16 @@ internal static class GatewayHostingExtensions
             return Task.CompletedTask;
         }));
         builder.Services.AddDomainSystem();
+        // /metrics is served over HTTP; the stdio MCP server listens on no port.
+        var telemetry = TelemetryOptions.From(builder.Configuration, "rayswarm-gateway", prometheus: !McpStdio.IsRequested(builder.Configuration));
+        builder.AddRayswarmTelemetry(telemetry);
         if (options.IsClusterMode)
         {
-            builder.AddClusterClient(options);
+            builder.AddClusterClient(options, telemetry);
         }
         else
         {
-            builder.AddEmbeddedSilo(options);
+            builder.AddEmbeddedSilo(options, telemetry);
         }
         return builder;
     }

@@ -22,7 +22,8 @@ internal sealed partial class DomainTools(
     HostedDomainCatalog catalog,
     IServiceProvider services,
     TimeProvider time,
-    ILogger<DomainTools> logger)
+    ILogger<DomainTools> logger,
+    RayswarmMetrics? metrics = null)
 {
     /// <summary>The domains this process's own silo hosts (embedded mode): listed even before their registration lands.</summary>
     private readonly IReadOnlyList<(string DomainId, string GrainType)> _local = services.GetService<ILocalSiloDetails>() is null
@@ -99,7 +100,18 @@ internal sealed partial class DomainTools(
             ["workflow_id"] = null,
             ["step_id"] = null,
         });
-        var output = await action.Worker.Execute(action.Info.Name, input).WaitAsync(cancellationToken);
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var succeeded = false;
+        JsonElement output;
+        try
+        {
+            output = await action.Worker.Execute(action.Info.Name, input).WaitAsync(cancellationToken);
+            succeeded = true;
+        }
+        finally
+        {
+            metrics?.DomainActionCalled(action.DomainId, action.Info.Name, compensation: false, succeeded, startedAt);
+        }
         var structured = output.ValueKind == JsonValueKind.Object
             ? output
             : JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { ["output"] = output });

@@ -47,6 +47,7 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
             await AnnounceContributedAsync(grain, stored, idempotent);
             return stored;
         }
+        grain.GrainContext.ActivationServices.GetService<RayswarmMetrics>()?.ContributionStored(contribution.DomainId);
         await AnnounceContributedAsync(grain, contribution, idempotent);
         return contribution;
     }
