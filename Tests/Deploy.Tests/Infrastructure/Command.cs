@@ -23,7 +23,17 @@ public static class Command
         };
         foreach (var a in arguments) { start.ArgumentList.Add(a); }
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) { start.Environment[key] = value; }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // kubectl (with kustomize) and openssl are on our machines; say so plainly where one is not.
+            throw new InvalidOperationException($"Cannot run {program} ({e.Message}): the deploy tests need kubectl 1.32+, openssl and bash on PATH.", e);
+        }
+        using var process = started ?? throw new InvalidOperationException($"Could not start {program}.");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
