@@ -13,6 +13,7 @@ app.MapMemoryApi();
 app.MapMcp();
 app.MapEventsApi();
 app.MapWorkflowsApi();
+app.MapDashboard();
 
 app.Run();
 

@@ -14,6 +14,7 @@ internal static class GatewayHostingExtensions
         var options = GatewayOptions.From(builder.Configuration);
         BindAddressGuard.EnsureProtected(builder.Configuration, options);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<ApiKeyRing>();
         builder.Services.TryAddSingleton(TimeProvider.System); // the embedded silo adds it too; a cluster client does not
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>

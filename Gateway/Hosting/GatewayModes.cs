@@ -23,6 +23,7 @@ internal static class GatewayModes
             silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0, serviceId: "rayswarm", clusterId: "embedded")
                 .UseSingleSiloTimings()
                 .AddDomainSystem()
+                .AddClusterDashboard(builder.Configuration.GetSection(ClusterDashboardOptions.Section).Get<ClusterDashboardOptions>())
                 .UseSqliteDatabase(options.DatabasePath);
             if (telemetry.Traces) { silo.AddActivityPropagation(); } // grain call filters: only when spans are wanted
         });
@@ -45,6 +46,7 @@ internal static class GatewayModes
                 client.UseClusterTls(ClusterTls.Load(certificate, options.TlsPassword));
             }
             client.Services.AddSerializer(s => s.AddDomainSerialization());
+            client.AddClusterDashboard(); // serves the dashboard from the silos' figures
         });
     }
 

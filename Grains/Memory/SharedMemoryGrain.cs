@@ -105,5 +105,7 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
 
     public Task<MemoryStats> GetStats() => _store.GetStatsAsync();
 
+    public Task<ConfidenceDistribution> GetConfidenceDistribution() => _store.GetConfidenceDistributionAsync();
+
     private IContributionGrain Contribution(string contributionId) => GrainFactory.GetGrain<IContributionGrain>(contributionId);
 }

@@ -47,7 +47,8 @@ internal static class SiloConfiguration
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
             if (configuration["Rayswarm:SiloName"] is { Length: > 0 } name) { silo.Configure<SiloOptions>(o => o.SiloName = name); }
             silo.ConfigureEndpoints(endpoint.Advertised, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(endpoint.Advertised));
-            silo.UseClusterTimings().AddDomainSystem();
+            silo.UseClusterTimings().AddDomainSystem()
+                .AddClusterDashboard(configuration.GetSection(ClusterDashboardOptions.Section).Get<ClusterDashboardOptions>());
             if (telemetry.Traces) { silo.AddActivityPropagation(); } // grain call filters: only when spans are wanted
             silo.Services.AddSerializer(s => { foreach (var assembly in extraAssemblies) { s.AddAssembly(assembly); } });
             SiloLinkSecurity.Apply(silo, configuration, endpoint);
