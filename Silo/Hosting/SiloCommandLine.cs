@@ -27,6 +27,7 @@ internal static class SiloCommandLine
         {
             "--insecure" => "--Rayswarm:Insecure=true",
             "--migrate" => "--Rayswarm:Migrate=true",
+            "--kubernetes" => "--Rayswarm:Kubernetes=true",
             _ => a,
         })];
 }

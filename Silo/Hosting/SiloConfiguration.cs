@@ -52,6 +52,7 @@ internal static class SiloConfiguration
             if (telemetry.Traces) { silo.AddActivityPropagation(); } // grain call filters: only when spans are wanted
             silo.Services.AddSerializer(s => { foreach (var assembly in extraAssemblies) { s.AddAssembly(assembly); } });
             SiloLinkSecurity.Apply(silo, configuration, endpoint);
+            SiloKubernetesHosting.Apply(silo, configuration, clusterId, endpoint);
             if (string.IsNullOrEmpty(postgres))
             {
                 silo.UseDevelopmentClustering(new IPEndPoint(endpoint.Advertised, endpoint.SiloPort));
