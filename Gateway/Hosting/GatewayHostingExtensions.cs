@@ -13,6 +13,8 @@ internal static class GatewayHostingExtensions
     {
         var options = GatewayOptions.From(builder.Configuration);
         BindAddressGuard.EnsureProtected(builder.Configuration, options);
+        // The default bind in code, not in appsettings.json: there it would win over ASPNETCORE_URLS.
+        if (!BindAddressGuard.HasBindSettings(builder.Configuration)) { builder.WebHost.UseUrls(BindAddressGuard.DefaultUrl); }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ApiKeyRing>();
         builder.Services.TryAddSingleton(TimeProvider.System); // the embedded silo adds it too; a cluster client does not

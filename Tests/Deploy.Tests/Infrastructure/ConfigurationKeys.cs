@@ -6,8 +6,8 @@ namespace Rayswarm.Deploy.Tests;
 /// <summary>
 /// The environment variables each executable really reads, from its source: every <c>"Rayswarm:…"</c> configuration key
 /// literal in the folders it is built from (as <c>Rayswarm__…</c>), plus what the frameworks under it read from the
-/// environment: Orleans' Kubernetes hosting (its own constants) for the silo. Not ASPNETCORE_URLS: the gateway's
-/// appsettings.json sets "urls", which wins over it, so setting it would mislead (the manifests pass <c>--urls</c>).
+/// environment: Orleans' Kubernetes hosting (its own constants) for the silo. Not ASPNETCORE_URLS: the manifests say where
+/// the gateway listens with <c>--urls</c>, one place to read.
 /// </summary>
 public static partial class ConfigurationKeys
 {
