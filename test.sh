@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The project's one test command: installs PostgreSQL if it is missing (Debian, as root), starts a throwaway server
-# for this run only, runs every test of the solution against it, and always removes the server again.
+# The project's one test command: installs PostgreSQL, Node.js and chromium if they are missing (Debian, as root),
+# starts a throwaway PostgreSQL server for this run only, runs every test of the solution against it, and always
+# removes the server again.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Sqlite").
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -111,6 +112,22 @@ ensure_node() {
     apt-get install -y --no-install-recommends nodejs npm
 }
 ensure_node
+
+# The browser tests (Tests/Dashboard.Tests) drive Debian's chromium through Playwright; Playwright downloads no browser here.
+ensure_chromium() {
+    [[ -n "${RAYSWARM_CHROMIUM:-}" && -x "${RAYSWARM_CHROMIUM}" ]] && return
+    command -v chromium >/dev/null 2>&1 && return
+    if [[ $EUID -ne 0 ]]; then
+        log "chromium is missing, and installing it needs root: sudo apt-get install -y --no-install-recommends chromium"
+        log "(or set RAYSWARM_CHROMIUM to a Chromium executable)"
+        exit 1
+    fi
+    log "installing chromium from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends chromium
+}
+ensure_chromium
 
 if [[ -n "${RAYSWARM_TEST_POSTGRES:-}" ]]; then
     log "using the PostgreSQL server in RAYSWARM_TEST_POSTGRES"

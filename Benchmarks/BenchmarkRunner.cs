@@ -15,6 +15,7 @@ public static class BenchmarkRunner
         ["events"] = EventsScenario.RunAsync,
         ["workflows"] = WorkflowsScenario.RunAsync,
         ["chaos"] = ChaosScenario.RunAsync,
+        ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
         ["mcp-calls"] = McpCallsScenario.RunAsync,
     };
 

@@ -13,6 +13,7 @@ app.MapMemoryApi();
 app.MapMcpEndpoint();
 app.MapEventsApi();
 app.MapWorkflowsApi();
+app.MapDashboard();
 
 app.Run();
 

@@ -15,6 +15,7 @@ public static class DomainSystemServiceCollectionExtensions
         services.AddSingleton<DomainSystemAdded>();
         services.AddSingleton<SiloRunState>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloRunState>());
+        services.AddDomainMetrics();
         services.AddDomainReach();
         services.AddEventBus();
         services.AddSharedMemory();

@@ -46,7 +46,8 @@ public sealed class ExternalSilo : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(RepositoryRoot(), "Silo", "bin", configuration, "net10.0", "Rayswarm.Silo.dll"));
         string[] arguments = ["--cluster-id", clusterId, "--secret", secret, "--port", $"{ports[0]}", "--gateway-port", $"{ports[1]}",
-            "--data-dir", dataDir, "--grain-assembly", Path.Combine(AppContext.BaseDirectory, "Rayswarm.Cluster.TestGrains.dll")];
+            "--data-dir", dataDir, "--grain-assembly", Path.Combine(AppContext.BaseDirectory, "Rayswarm.Cluster.TestGrains.dll"),
+            "--http-port", "0"]; // probes and /metrics on a free port: several silos share the machine
         foreach (var a in arguments) { info.ArgumentList.Add(a); }
         if (postgres is not null)
         {

@@ -50,10 +50,7 @@ public static class LocalCallsScenario
         }
         else
         {
-            ValueTask Call(int caller, long n) => call((int)(((caller * 7919L) + n) % GrainCount), (int)n);
-            await WarmUp.RunAsync(async d => (await CallLoad.RunAsync(Callers, d, Call)).Latency.Count, warmup, s_maxWarmUp);
-            cpu = CpuMeter.Start();
-            (ops, latency) = await CallLoad.RunAsync(Callers, args.Duration, Call);
+            (ops, latency, cpu) = await OutsideCallersAsync(call, warmup, args.Duration);
         }
         var cpuPerCall = cpu.MicrosecondsPer(latency.Count);
         var bytesPerCall = cpu.BytesPer(latency.Count);
@@ -71,6 +68,25 @@ public static class LocalCallsScenario
             .With("gcs_per_sec", Math.Round(gcPerSecond))
             .With("baseline_ops_per_sec", Math.Round(baselineOps))
             .With("ratio", ops / baselineOps);
+    }
+
+    /// <summary>The default variant on <paramref name="grains"/> (64 callers outside the silo, 10,000 reentrant grains): activates
+    /// the grains, warms up, then measures for <paramref name="duration"/>; the CPU meter started with the measured phase.</summary>
+    public static async Task<(double OpsPerSec, LatencyHistogram Latency, CpuMeter Cpu)> MeasureDefaultAsync(IGrainFactory grains, TimeSpan duration)
+    {
+        var call = Calls(grains, "reentrant");
+        for (var i = 0; i < GrainCount; i++) { await call(i, i); }
+        return await OutsideCallersAsync(call, TimeSpan.FromSeconds(Math.Min(2, duration.TotalSeconds / 2)), duration);
+    }
+
+    private static async Task<(double OpsPerSec, LatencyHistogram Latency, CpuMeter Cpu)> OutsideCallersAsync(
+        Func<int, int, ValueTask> call, TimeSpan warmup, TimeSpan duration)
+    {
+        ValueTask Call(int caller, long n) => call((int)(((caller * 7919L) + n) % GrainCount), (int)n);
+        await WarmUp.RunAsync(async d => (await CallLoad.RunAsync(Callers, d, Call)).Latency.Count, warmup, s_maxWarmUp);
+        var cpu = CpuMeter.Start();
+        var (ops, latency) = await CallLoad.RunAsync(Callers, duration, Call);
+        return (ops, latency, cpu);
     }
 
     private static Func<int, int, ValueTask> Calls(IGrainFactory grains, string kind)

@@ -4,7 +4,7 @@ using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The event bus endpoints: publish, subscribe, subscriptions, history, stats.</summary>
+/// <summary>The event bus endpoints: publish, subscribe, subscriptions, history, stats, rates per type.</summary>
 internal static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes)
@@ -34,6 +34,8 @@ internal static class EventsApi
             .WithName("GetEventHistory").WithSummary("Stored events, oldest first, filtered and paged by position (after, limit).");
         events.MapGet("/stats", (IGrainFactory grains) => Bus(grains).GetStats())
             .WithName("GetEventStats").WithSummary("Totals, top event types, delivery figures and the recent event rate.");
+        events.MapGet("/rates", (IGrainFactory grains) => Bus(grains).GetRates())
+            .WithName("GetEventRates").WithSummary("The publish rate of each event type over the last minute, fastest first.");
         return routes;
     }
 

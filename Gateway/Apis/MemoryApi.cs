@@ -4,7 +4,8 @@ using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The shared memory endpoints: contribute, query, verify, apply, a domain's contributions, top contributors, stats.</summary>
+/// <summary>The shared memory endpoints: contribute, query, verify, apply, a domain's contributions, top contributors, stats,
+/// the confidence distribution.</summary>
 internal static class MemoryApi
 {
     public static IEndpointRouteBuilder MapMemoryApi(this IEndpointRouteBuilder routes)
@@ -42,6 +43,8 @@ internal static class MemoryApi
             .WithName("GetTopContributors").WithSummary("The domains with the most contributions.");
         memory.MapGet("/stats", (IGrainFactory grains) => Memory(grains).GetStats())
             .WithName("GetMemoryStats").WithSummary("Totals over the shared memory.");
+        memory.MapGet("/confidence", (IGrainFactory grains) => Memory(grains).GetConfidenceDistribution())
+            .WithName("GetConfidenceDistribution").WithSummary("How many contributions have a confidence in each tenth from 0 to 1.");
         return routes;
     }
 

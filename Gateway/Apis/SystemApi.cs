@@ -1,14 +1,19 @@
+using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The <c>/domains/system</c> endpoints.</summary>
+/// <summary>The <c>/domains/system</c> endpoints, and the operators' ones (docs/operations.md): the probes <c>/healthz</c> and
+/// <c>/readyz</c> (no key; the same as a silo's) and <c>/metrics</c> (Prometheus text; a key with <c>read</c> once keys are
+/// configured).</summary>
 internal static class SystemApi
 {
     private static readonly TimeSpan s_healthTimeout = TimeSpan.FromSeconds(5);
 
     public static IEndpointRouteBuilder MapSystemApi(this IEndpointRouteBuilder routes)
     {
+        routes.MapProbes();
+        routes.MapMetrics();
         var system = routes.MapGroup("/domains/system").WithTags("System");
         system.MapGet("/health", GetHealthAsync).WithName("GetSystemHealth").AllowAnonymous()
             .WithSummary("200 when the silo or cluster can serve; 503 with the failing checks when it cannot.");

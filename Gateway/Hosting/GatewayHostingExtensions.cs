@@ -5,14 +5,18 @@ using Rayswarm.Grains;
 namespace Rayswarm.Gateway;
 
 /// <summary>Composes the gateway: JSON conventions, problem details, API keys, the OpenAPI document and either a
-/// co-hosted silo on SQLite (embedded mode) or a client of a cluster (cluster mode, <c>--postgres</c>).</summary>
+/// co-hosted silo on SQLite (embedded mode) or a client of a cluster (cluster mode, <c>--postgres</c>), and telemetry
+/// (docs/operations.md).</summary>
 internal static class GatewayHostingExtensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var options = GatewayOptions.From(builder.Configuration);
         BindAddressGuard.EnsureProtected(builder.Configuration, options);
+        // The default bind in code, not in appsettings.json: there it would win over ASPNETCORE_URLS.
+        if (!BindAddressGuard.HasBindSettings(builder.Configuration)) { builder.WebHost.UseUrls(BindAddressGuard.DefaultUrl); }
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<ApiKeyRing>();
         builder.Services.TryAddSingleton(TimeProvider.System); // the embedded silo adds it too; a cluster client does not
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -42,13 +46,16 @@ internal static class GatewayHostingExtensions
             return Task.CompletedTask;
         }));
         builder.Services.AddDomainSystem();
+        // /metrics is served over HTTP; the stdio MCP server listens on no port.
+        var telemetry = TelemetryOptions.From(builder.Configuration, "rayswarm-gateway", prometheus: !McpStdio.IsRequested(builder.Configuration));
+        builder.AddRayswarmTelemetry(telemetry);
         if (options.IsClusterMode)
         {
-            builder.AddClusterClient(options);
+            builder.AddClusterClient(options, telemetry);
         }
         else
         {
-            builder.AddEmbeddedSilo(options);
+            builder.AddEmbeddedSilo(options, telemetry);
         }
         return builder;
     }

@@ -14,23 +14,31 @@ internal static class GatewayModes
     /// <summary>Embedded: an Orleans silo in this process (localhost clustering), everything in one SQLite file under the data
     /// dir. The gateway calls its grains in-process, so the silo opens no client gateway port, and its silo-to-silo port is
     /// picked free at start (Orleans refuses port 0), so several embedded gateways and tests run side by side.</summary>
-    public static void AddEmbeddedSilo(this WebApplicationBuilder builder, GatewayOptions options)
+    public static void AddEmbeddedSilo(this WebApplicationBuilder builder, GatewayOptions options, TelemetryOptions telemetry)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(Path.GetFullPath(options.DataDir), "signing-key.pem"));
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0, serviceId: "rayswarm", clusterId: "embedded")
-            .UseSingleSiloTimings()
-            .AddDomainSystem()
-            .UseSqliteDatabase(options.DatabasePath));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0, serviceId: "rayswarm", clusterId: "embedded")
+                .UseSingleSiloTimings()
+                .AddDomainSystem()
+                .AddClusterDashboard(builder.Configuration.GetSection(ClusterDashboardOptions.Section).Get<ClusterDashboardOptions>())
+                .UseSqliteDatabase(options.DatabasePath);
+            if (telemetry.Traces) { silo.AddActivityPropagation(); } // grain call filters: only when spans are wanted
+        });
     }
 
     /// <summary>Cluster: grains live in the Silo processes found in the PostgreSQL membership table; the gateway is an Orleans
     /// client and only forwards calls. The client connects before the gateway starts serving.</summary>
-    public static void AddClusterClient(this WebApplicationBuilder builder, GatewayOptions options)
+    public static void AddClusterClient(this WebApplicationBuilder builder, GatewayOptions options, TelemetryOptions telemetry)
     {
+        var readiness = new ClusterClientReadiness();
+        builder.Services.AddSingleton<IReadinessCheck>(readiness);
         builder.UseOrleansClient(client =>
         {
+            client.AddGatewayCountChangedHandler(readiness.OnGatewayCountChanged);
+            if (telemetry.Traces) { client.AddActivityPropagation(); }
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ClusterId));
             client.UsePostgresClustering(options.Postgres!).UseClusterTimings();
             if (options.TlsCertificate is { Length: > 0 } certificate)
@@ -38,6 +46,7 @@ internal static class GatewayModes
                 client.UseClusterTls(ClusterTls.Load(certificate, options.TlsPassword));
             }
             client.Services.AddSerializer(s => s.AddDomainSerialization());
+            client.AddClusterDashboard(); // serves the dashboard from the silos' figures
         });
     }
 

@@ -7,10 +7,15 @@ internal static class Problems
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
+        var written = await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+        if (!written)
+        {
+            // The writer declines a client that accepts no JSON (a browser's Accept: text/html); the problem is still the answer.
+            await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(context);
+        }
     }
 }

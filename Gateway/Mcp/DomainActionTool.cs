@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
@@ -13,13 +14,17 @@ namespace Rayswarm.Gateway;
 /// </summary>
 internal sealed class DomainActionTool : McpServerTool
 {
+    private readonly string _domainId;
     private readonly IDomainWorkerGrain _worker;
     private readonly DomainActionInfo _info;
+    private readonly RayswarmMetrics? _metrics;
 
-    public DomainActionTool(string domainId, IDomainWorkerGrain worker, DomainActionInfo info)
+    public DomainActionTool(string domainId, IDomainWorkerGrain worker, DomainActionInfo info, RayswarmMetrics? metrics = null)
     {
+        _domainId = domainId;
         _worker = worker;
         _info = info;
+        _metrics = metrics;
         ProtocolTool = new Tool
         {
             Name = ToolName(domainId, info.Name),
@@ -45,7 +50,18 @@ internal sealed class DomainActionTool : McpServerTool
             ["workflow_id"] = null,
             ["step_id"] = null,
         });
-        var output = await _worker.Execute(_info.Name, input).WaitAsync(cancellationToken);
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var succeeded = false;
+        JsonElement output;
+        try
+        {
+            output = await _worker.Execute(_info.Name, input).WaitAsync(cancellationToken);
+            succeeded = true;
+        }
+        finally
+        {
+            _metrics?.DomainActionCalled(_domainId, _info.Name, compensation: false, succeeded, startedAt);
+        }
         var structured = output.ValueKind == JsonValueKind.Object
             ? output
             : JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { ["output"] = output });

@@ -21,7 +21,8 @@ internal sealed partial class DomainTools(
     IEnumerable<McpServerTool> fixedTools,
     IServiceProvider services,
     TimeProvider time,
-    ILogger<DomainTools> logger)
+    ILogger<DomainTools> logger,
+    RayswarmMetrics? metrics = null)
 {
     /// <summary>How long a reading of the domain tools is reused.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
@@ -84,7 +85,7 @@ internal sealed partial class DomainTools(
         try
         {
             var actions = await worker.DescribeActions().WaitAsync(cancellationToken);
-            return [.. actions.Select(info => new DomainActionTool(domainId, worker, info))];
+            return [.. actions.Select(info => new DomainActionTool(domainId, worker, info, metrics))];
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

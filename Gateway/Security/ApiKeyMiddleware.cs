@@ -1,33 +1,27 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 
 namespace Rayswarm.Gateway;
 
 /// <summary>
-/// Authenticates each request by its API key (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>), checks the scope the
-/// route needs (<see cref="RequireScopeAttribute"/>, else read for GET/HEAD and write for the rest) and the key's rate
-/// limit. Answers 401, 403 and 429 as problem details. With no keys configured (loopback only) every request is served
-/// with every scope. Routes marked <c>AllowAnonymous</c> (health, the OpenAPI document, Swagger UI) need no key.
+/// Authenticates each request by its API key (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>, or on the dashboard's read
+/// routes its session cookie, <see cref="DashboardSession"/>), checks the scope the route needs
+/// (<see cref="RequireScopeAttribute"/>, else read for GET/HEAD and write for the rest) and the key's rate limit. Answers
+/// 401, 403 and 429 as problem details; a browser asking for a dashboard page gets the login page instead. With no keys
+/// configured (loopback only) every request is served with every scope. Routes marked <c>AllowAnonymous</c> (health, the
+/// OpenAPI document, Swagger UI, the dashboard's login) need no key.
 /// Sets <c>HttpContext.User</c> with one <see cref="Scopes.ClaimType"/> claim per scope for later checks (MCP tools).
 /// </summary>
-internal sealed class ApiKeyMiddleware(RequestDelegate next, GatewayOptions options)
+internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
 {
-    private static readonly ClaimsPrincipal s_keyless = Principal("keyless", [Scopes.Admin, Scopes.Write, Scopes.Read]);
-
-    private readonly Dictionary<string, (ApiKey Key, ClaimsPrincipal User)> _keys = options.ApiKeys.ToDictionary(
-        k => Hash(k.Key), k => (k, Principal(k.Name, k.Scopes)), StringComparer.Ordinal);
-
     private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(StringComparer.Ordinal);
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (_keys.Count == 0)
+        if (keys.IsEmpty)
         {
-            context.User = s_keyless;
+            context.User = ApiKeyRing.Keyless;
             return next(context);
         }
         var endpoint = context.GetEndpoint();
@@ -35,19 +29,21 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, GatewayOptions opti
         {
             return next(context);
         }
-        var presented = PresentedKey(context.Request);
-        if (presented is null || !_keys.TryGetValue(Hash(presented), out var entry))
+        var presented = PresentedKey(context.Request) ?? DashboardSession.PresentedKey(context);
+        if (keys.Find(presented) is not { } entry)
         {
+            var detail = presented is null ? "Send an API key in the X-Api-Key header (or Authorization: Bearer)." : "The API key is not known.";
+            if (DashboardLogin.IsBrowserPage(context)) { return DashboardLogin.ChallengeAsync(context); }
             context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
-            return Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "API key required",
-                presented is null ? "Send an API key in the X-Api-Key header (or Authorization: Bearer)." : "The API key is not known.");
+            return Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "API key required", detail);
         }
         var required = endpoint?.Metadata.GetMetadata<RequireScopeAttribute>()?.Scope
             ?? (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? Scopes.Read : Scopes.Write);
         if (!entry.Key.Grants(required))
         {
-            return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Scope missing",
-                $"The API key '{entry.Key.Name}' lacks the '{required}' scope this route needs.");
+            var detail = $"The API key '{entry.Key.Name}' lacks the '{required}' scope this route needs.";
+            if (DashboardLogin.IsBrowserPage(context)) { return DashboardLogin.RefuseAsync(context, detail); }
+            return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Scope missing", detail);
         }
         using var lease = Limiter(entry.Key).AttemptAcquire();
         if (!lease.IsAcquired)
@@ -84,12 +80,4 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, GatewayOptions opti
         var authorization = request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
     }
-
-    // Keys are looked up by their SHA-256 so the comparison does not leak the key's prefix through timing.
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    private static ClaimsPrincipal Principal(string name, IEnumerable<string> scopes) =>
-        new(new ClaimsIdentity(
-            scopes.Select(s => new Claim(Scopes.ClaimType, s)).Prepend(new Claim(ClaimTypes.Name, name)),
-            authenticationType: "ApiKey"));
 }

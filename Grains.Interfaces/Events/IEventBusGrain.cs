@@ -33,4 +33,7 @@ public interface IEventBusGrain : IGrainWithStringKey
 
     /// <summary>Counts and rates over the whole bus.</summary>
     Task<EventBusStats> GetStats();
+
+    /// <summary>The publish rate of each event type over the last minute.</summary>
+    Task<EventRates> GetRates();
 }

@@ -41,4 +41,7 @@ public interface ISharedMemoryGrain : IGrainWithStringKey
 
     /// <summary>Totals over the whole shared memory.</summary>
     Task<MemoryStats> GetStats();
+
+    /// <summary>How the contributions' confidences are spread, in buckets of 0.1.</summary>
+    Task<ConfidenceDistribution> GetConfidenceDistribution();
 }

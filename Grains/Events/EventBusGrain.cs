@@ -59,24 +59,37 @@ public sealed partial class EventBusGrain(DomainResolver resolver, EventFlowMete
     public async Task<EventBusStats> GetStats()
     {
         var stats = await Streams.GetStatsAsync(IEventBusGrain.StreamNamespace);
-        var types = stats.Streams.Where(s => s.Stream.GetNamespace() == IEventBusGrain.StreamNamespace).ToList();
-        var total = types.Sum(t => t.Published);
-        var (recent, perSecond) = meter.Measure(total);
+        var published = EventFlowMeter.PublishedByType(stats);
+        var flow = meter.Measure(published);
         var subscriptions = await FiguresAsync(stats.Subscriptions.Where(s => EventDeliveryGrain.IsDeliveryGrain(s.Subscriber)));
         return new EventBusStats(
-            total,
-            types.Count,
-            [.. types
-                .OrderByDescending(t => t.Published)
-                .ThenBy(t => t.Stream.GetKeyAsString(), StringComparer.Ordinal)
+            published.Values.Sum(),
+            published.Count,
+            [.. published
+                .OrderByDescending(t => t.Value)
+                .ThenBy(t => t.Key, StringComparer.Ordinal)
                 .Take(EventBusStats.MaxTopEventTypes)
-                .Select(t => new EventTypeCount(t.Stream.GetKeyAsString()!, t.Published))],
+                .Select(t => new EventTypeCount(t.Key, t.Value))],
             subscriptions.Count,
             subscriptions.Values.Sum(f => f.Delivered),
             subscriptions.Values.Sum(f => f.Pending),
             subscriptions.Values.Sum(f => f.DeadLetters),
-            recent,
-            perSecond,
+            flow.Events,
+            flow.PerSecond,
+            DateTimeOffset.UtcNow);
+    }
+
+    public async Task<EventRates> GetRates()
+    {
+        var flow = meter.Measure(EventFlowMeter.PublishedByType(await Streams.GetStatsAsync(IEventBusGrain.StreamNamespace)));
+        return new EventRates(
+            [.. flow.Types
+                .OrderByDescending(t => t.PerSecond)
+                .ThenByDescending(t => t.Total)
+                .ThenBy(t => t.EventType, StringComparer.Ordinal)
+                .Take(EventRates.MaxTypes)],
+            flow.Types.Count,
+            flow.WindowSeconds,
             DateTimeOffset.UtcNow);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Rayswarm.Grains.Interfaces;
 
@@ -7,11 +9,13 @@ namespace Rayswarm.Grains;
 /// or PostgreSQL (a cluster). Hosts (the embedded gateway, the Silo executable, tests, benchmarks) call these.</summary>
 public static class DomainSiloBuilderExtensions
 {
-    /// <summary>The domain system's grains and services, and the serializers of its contracts.</summary>
+    /// <summary>The domain system's grains and services, the serializers of its contracts, and the silo's readiness
+    /// (<see cref="ProbeEndpoints"/>).</summary>
     public static ISiloBuilder AddDomainSystem(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddDomainSystem();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, SiloReadiness>());
         silo.Services.AddSerializer(s => s.AddDomainSerialization());
         return silo;
     }

@@ -37,4 +37,7 @@ public interface IKnowledgeStore
 
     /// <summary>Totals over every contribution.</summary>
     Task<MemoryStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The number of contributions per confidence bucket (<see cref="ConfidenceDistribution"/>).</summary>
+    Task<ConfidenceDistribution> GetConfidenceDistributionAsync(CancellationToken cancellationToken = default);
 }

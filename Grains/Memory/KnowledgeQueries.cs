@@ -32,6 +32,23 @@ internal static class KnowledgeQueries
         SELECT contribution_type, COUNT(*) FROM memory_contributions GROUP BY contribution_type;
         """;
 
+    /// <summary>One row: the contributions per confidence bucket, lowest first; the last bucket includes 1. Portable SQL (no
+    /// FLOOR, whose SQLite build may lack it, nor CAST, which rounds in PostgreSQL).</summary>
+    public static readonly string ConfidenceBuckets =
+        "SELECT " + string.Join(", ", Enumerable.Range(0, ConfidenceDistribution.BucketCount).Select(i =>
+        {
+            var low = i == 0 ? "" : $"confidence >= {i / 10.0:0.0}";
+            var high = i == ConfidenceDistribution.BucketCount - 1 ? "" : $"confidence < {(i + 1) / 10.0:0.0}";
+            var condition = string.Join(" AND ", new[] { low, high }.Where(c => c.Length > 0));
+            return $"COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0)";
+        })) + " FROM memory_contributions";
+
+    public static async Task<ConfidenceDistribution> ReadConfidenceDistributionAsync(DbDataReader reader, CancellationToken ct)
+    {
+        await reader.ReadAsync(ct);
+        return ConfidenceDistribution.Of([.. Enumerable.Range(0, reader.FieldCount).Select(i => Int(reader, i))]);
+    }
+
     public static async Task<IReadOnlyList<TopContributor>> ReadTopContributorsAsync(DbDataReader reader, CancellationToken ct)
     {
         var top = new List<TopContributor>();

@@ -171,6 +171,15 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<ConfidenceDistribution> GetConfidenceDistributionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _schema.OpenAsync(cancellationToken);
+        await using var command = connection.Command(KnowledgeQueries.ConfidenceBuckets);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await KnowledgeQueries.ReadConfidenceDistributionAsync(reader, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private static Contribution Read(DbDataReader reader) =>

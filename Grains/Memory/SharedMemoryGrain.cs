@@ -47,6 +47,7 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
             await AnnounceContributedAsync(grain, stored, idempotent);
             return stored;
         }
+        grain.GrainContext.ActivationServices.GetService<RayswarmMetrics>()?.ContributionStored(contribution.DomainId);
         await AnnounceContributedAsync(grain, contribution, idempotent);
         return contribution;
     }
@@ -103,6 +104,8 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
     }
 
     public Task<MemoryStats> GetStats() => _store.GetStatsAsync();
+
+    public Task<ConfidenceDistribution> GetConfidenceDistribution() => _store.GetConfidenceDistributionAsync();
 
     private IContributionGrain Contribution(string contributionId) => GrainFactory.GetGrain<IContributionGrain>(contributionId);
 }

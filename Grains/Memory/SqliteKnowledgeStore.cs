@@ -181,6 +181,15 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             return await KnowledgeQueries.ReadStatsAsync(reader, ct);
         }, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<ConfidenceDistribution> GetConfidenceDistributionAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command(KnowledgeQueries.ConfidenceBuckets);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await KnowledgeQueries.ReadConfidenceDistributionAsync(reader, ct);
+        }, cancellationToken);
+
     private static Contribution Read(DbDataReader reader) =>
         KnowledgeRows.Read(reader, static (r, i) => SqliteCommands.ParseTime(r.GetString(i)));
 

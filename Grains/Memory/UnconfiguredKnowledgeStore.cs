@@ -28,5 +28,7 @@ internal sealed class UnconfiguredKnowledgeStore : IKnowledgeStore
 
     public Task<MemoryStats> GetStatsAsync(CancellationToken cancellationToken = default) => Fail<MemoryStats>();
 
+    public Task<ConfidenceDistribution> GetConfidenceDistributionAsync(CancellationToken cancellationToken = default) => Fail<ConfidenceDistribution>();
+
     private static Task<T> Fail<T>() => Task.FromException<T>(new InvalidOperationException(Message));
 }

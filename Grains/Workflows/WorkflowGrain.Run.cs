@@ -262,6 +262,7 @@ public sealed partial class WorkflowGrain
     {
         // The row after the state, never ahead of it: a row behind is repaired (WorkflowGrain.Index), one ahead could not be.
         await PersistAsync();
+        CountTransition(statusBefore);
         var indexed = S.Status == statusBefore || await WriteIndexAsync();
         if (WorkflowStatus.IsTerminal(S.Status))
         {
@@ -271,6 +272,14 @@ public sealed partial class WorkflowGrain
         }
         foreach (var step in launches) { LaunchAction(step); }
         if (compensation is not null) { LaunchCompensation(compensation); }
+    }
+
+    /// <summary>Counts a durable change of status (metrics): a start, or a final status with the workflow's duration.</summary>
+    private void CountTransition(string statusBefore)
+    {
+        if (metrics is null || S.Status == statusBefore) { return; }
+        if (statusBefore == WorkflowStatus.Created) { metrics.WorkflowStarted(); }
+        if (WorkflowStatus.IsTerminal(S.Status)) { metrics.WorkflowFinished(S.Status, (S.FinishedAt - S.StartedAt) ?? TimeSpan.Zero); }
     }
 
     private async Task PersistAsync()

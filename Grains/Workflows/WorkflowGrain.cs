@@ -22,7 +22,8 @@ public sealed partial class WorkflowGrain(
     IWorkflowIndexStore index,
     WorkflowOptions? options = null,
     [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null,
-    ILogger<WorkflowGrain>? logger = null) : Grain, IWorkflowGrain, IWorkflowRunGrain, IRemindable
+    ILogger<WorkflowGrain>? logger = null,
+    RayswarmMetrics? metrics = null) : Grain, IWorkflowGrain, IWorkflowRunGrain, IRemindable
 {
     private readonly WorkflowOptions _options = options ?? new WorkflowOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -12,13 +13,14 @@ namespace Rayswarm.Grains;
 /// for the caller to retry; the domain's answers (an error, an unknown domain, an unreachable endpoint) and the step's own
 /// timeout are not.
 /// </summary>
-public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient http, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null)
+public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient http, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null,
+    RayswarmMetrics? metrics = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Runs <paramref name="action"/> of <paramref name="domainId"/> and returns its output.</summary>
     public Task<JsonElement> ExecuteAsync(string domainId, string action, string workflowId, string stepId, JsonElement input, TimeSpan timeout) =>
-        WithinAsync(timeout, async cancellation =>
+        ObservedAsync(domainId, action, workflowId, stepId, compensation: false, () => WithinAsync(timeout, async cancellation =>
         {
             var output = await ResolveAsync(domainId) switch
             {
@@ -28,12 +30,12 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
                 _ => throw new InvalidOperationException("unknown domain target"),
             };
             return output.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : output;
-        });
+        }));
 
     /// <summary>Undoes an earlier <see cref="ExecuteAsync"/> that returned <paramref name="output"/> (JSON null when its
     /// outcome is unknown).</summary>
     public Task CompensateAsync(string domainId, string action, string workflowId, string stepId, JsonElement input, JsonElement output, TimeSpan timeout) =>
-        WithinAsync(timeout, async cancellation =>
+        ObservedAsync(domainId, action, workflowId, stepId, compensation: true, () => WithinAsync(timeout, async cancellation =>
         {
             switch (await ResolveAsync(domainId))
             {
@@ -46,7 +48,36 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
                     break;
             }
             return true;
-        });
+        }));
+
+    /// <summary>One call as a span (<see cref="RayswarmTracing"/>; its grain or HTTP call is a child) and in the action metrics.</summary>
+    private async Task<T> ObservedAsync<T>(string domainId, string action, string workflowId, string stepId, bool compensation, Func<Task<T>> call)
+    {
+        using var span = RayswarmTracing.Source.HasListeners()
+            ? RayswarmTracing.Source.StartActivity($"{(compensation ? "compensate" : "execute")} {domainId}.{action}")
+            : null;
+        span?.SetTag(RayswarmMetrics.DomainTag, domainId);
+        span?.SetTag(RayswarmMetrics.ActionTag, action);
+        span?.SetTag("rayswarm.workflow.id", workflowId);
+        span?.SetTag("rayswarm.step.id", stepId);
+        var startedAt = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var result = await call();
+            succeeded = true;
+            return result;
+        }
+        catch (Exception e)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+        finally
+        {
+            metrics?.DomainActionCalled(domainId, action, compensation, succeeded, startedAt);
+        }
+    }
 
     private async Task<DomainTarget> ResolveAsync(string domainId) =>
         await resolver.ResolveAsync(domainId)

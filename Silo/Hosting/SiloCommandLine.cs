@@ -17,6 +17,7 @@ internal static class SiloCommandLine
         ["--grain-assembly"] = "Rayswarm:GrainAssembly",
         ["--tls-certificate"] = "Rayswarm:Tls:Certificate",
         ["--tls-password"] = "Rayswarm:Tls:Password",
+        ["--http-port"] = SiloHttpOptions.PortKey,
     };
 
     /// <summary>The arguments with each flag given a value ("--insecure" becomes "--Rayswarm:Insecure=true"), which the
@@ -26,6 +27,7 @@ internal static class SiloCommandLine
         {
             "--insecure" => "--Rayswarm:Insecure=true",
             "--migrate" => "--Rayswarm:Migrate=true",
+            "--kubernetes" => "--Rayswarm:Kubernetes=true",
             _ => a,
         })];
 }

@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Rayswarm.Grains;
@@ -23,6 +24,17 @@ internal static class SiloConfiguration
         var dataDir = Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data");
         var endpoint = SiloEndpoint.From(configuration);
         var extraAssemblies = LoadGrainAssemblies(configuration["Rayswarm:GrainAssembly"]);
+        var http = SiloHttpOptions.From(configuration, endpoint);
+        var telemetry = TelemetryOptions.From(configuration, "rayswarm-silo", prometheus: http.Enabled);
+        builder.AddRayswarmTelemetry(telemetry);
+        if (http.Enabled)
+        {
+            // Every probe and scrape would log four lines at Information; keep ASP.NET Core to warnings unless configured.
+            if (configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null) { builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); }
+            // Before UseOrleans: hosted services start in order and stop in reverse, so the probes outlive the silo's start and stop.
+            builder.Services.AddSingleton(http);
+            builder.Services.AddHostedService<SiloHttpListener>();
+        }
 
         // Workflow proofs: every silo of a cluster derives the same key from the shared secret; a lone silo keeps one in its data dir.
         builder.Services.AddWorkflowSigning(o =>
@@ -35,9 +47,12 @@ internal static class SiloConfiguration
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
             if (configuration["Rayswarm:SiloName"] is { Length: > 0 } name) { silo.Configure<SiloOptions>(o => o.SiloName = name); }
             silo.ConfigureEndpoints(endpoint.Advertised, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(endpoint.Advertised));
-            silo.UseClusterTimings().AddDomainSystem();
+            silo.UseClusterTimings().AddDomainSystem()
+                .AddClusterDashboard(configuration.GetSection(ClusterDashboardOptions.Section).Get<ClusterDashboardOptions>());
+            if (telemetry.Traces) { silo.AddActivityPropagation(); } // grain call filters: only when spans are wanted
             silo.Services.AddSerializer(s => { foreach (var assembly in extraAssemblies) { s.AddAssembly(assembly); } });
             SiloLinkSecurity.Apply(silo, configuration, endpoint);
+            SiloKubernetesHosting.Apply(silo, configuration, clusterId, endpoint);
             if (string.IsNullOrEmpty(postgres))
             {
                 silo.UseDevelopmentClustering(new IPEndPoint(endpoint.Advertised, endpoint.SiloPort));

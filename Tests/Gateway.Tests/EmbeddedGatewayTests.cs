@@ -50,6 +50,30 @@ public sealed class EmbeddedGatewayTests : IDisposable
     }
 
     [Fact]
+    public async Task ASPNETCORE_URLS_says_where_the_gateway_listens()
+    {
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" };
+        await using var gateway = await GatewayProcess.StartAsync(environment, "--data-dir", _dataDir);
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+
+        Assert.Equal("127.0.0.1", gateway.BaseAddress.Host);
+        Assert.NotEqual(8000, gateway.BaseAddress.Port);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/domains/system/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASPNETCORE_HTTP_PORTS_binds_every_address_so_without_keys_it_is_refused()
+    {
+        // The ASP.NET container images set ASPNETCORE_HTTP_PORTS=8080: a gateway without --urls would listen on every address.
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = "0" };
+        await using var gateway = await GatewayProcess.StartAsync(environment, "--data-dir", _dataDir);
+
+        Assert.NotEqual(0, await gateway.ExitCodeAsync());
+        Assert.False(gateway.IsListening);
+        Assert.Contains("Refusing to listen on 'http://*:0'", gateway.Output);
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_problem_details_404()
     {
         await using var gateway = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir);

@@ -113,6 +113,28 @@ public sealed class EventsApiTests(GatewayFixture fixture) : IClassFixture<Gatew
         HttpJson.AssertProblem(await Http.PostJsonAsync("/domains/events/publish", body), 400, field);
     }
 
+    [Fact]
+    public async Task Rates_list_each_event_type_with_its_events_of_the_last_minute_fastest_first()
+    {
+        for (var n = 0; n < 3; n++)
+        {
+            await Http.PostOkAsync("/domains/events/publish", new { event_type = "evapi.rate.fast", source_domain = "evapi_rates", data = new { n } });
+        }
+        await Http.PostOkAsync("/domains/events/publish", new { event_type = "evapi.rate.slow", source_domain = "evapi_rates", data = new { n = 0 } });
+
+        var rates = await Http.GetOkAsync("/domains/events/rates");
+
+        var types = rates.GetProperty("types").EnumerateArray().Select(t => t.GetProperty("event_type").GetString()).ToList();
+        var fast = rates.GetProperty("types")[types.IndexOf("evapi.rate.fast")];
+        var slow = rates.GetProperty("types")[types.IndexOf("evapi.rate.slow")];
+        Assert.True(types.IndexOf("evapi.rate.fast") < types.IndexOf("evapi.rate.slow"), string.Join(", ", types));
+        Assert.Equal((3, 3), (fast.GetProperty("total").GetInt64(), fast.GetProperty("last_minute").GetInt64()));
+        Assert.Equal((1, 1), (slow.GetProperty("total").GetInt64(), slow.GetProperty("last_minute").GetInt64()));
+        Assert.True(fast.GetProperty("per_second").GetDouble() > slow.GetProperty("per_second").GetDouble(), rates.ToString());
+        Assert.Equal(types.Count, rates.GetProperty("event_types").GetInt32());
+        Assert.InRange(rates.GetProperty("window_seconds").GetDouble(), 0.001, 60);
+    }
+
     [Theory]
     [InlineData("""{"pattern": "ml.*"}""", 400, "domain_id")]
     [InlineData("""{"domain_id": "evapi_sub", "pattern": "ml.pre*"}""", 400, "pattern")]

@@ -21,12 +21,16 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the gateway with <paramref name="args"/> and waits until it listens (or exits).</summary>
-    public static async Task<GatewayProcess> StartAsync(params string[] args)
+    public static Task<GatewayProcess> StartAsync(params string[] args) => StartAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the gateway with <paramref name="environment"/> added to its environment.</summary>
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(GatewayDll());
         foreach (var a in args) { info.ArgumentList.Add(a); }
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment) { info.Environment[name] = value; }
         var gateway = new GatewayProcess(Process.Start(info)!);
         gateway._process.OutputDataReceived += (_, e) => gateway.OnLine(e.Data);
         gateway._process.ErrorDataReceived += (_, e) => gateway.OnLine(e.Data);

@@ -165,4 +165,23 @@ public sealed class MemoryApiTests(GatewayFixture fixture) : IClassFixture<Gatew
 
     private static string?[] Ids(JsonElement result) =>
         [.. result.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("contribution").GetProperty("contribution_id").GetString())];
+
+    [Fact]
+    public async Task The_confidence_distribution_counts_every_contribution_in_its_tenth()
+    {
+        var before = await Http.GetOkAsync("/domains/memory/confidence");
+        await ContributeAsync("memapi_confidence", """{"tip": "a new contribution starts at 0.5"}""");
+
+        var after = await Http.GetOkAsync("/domains/memory/confidence");
+        var stats = await Http.GetOkAsync("/domains/memory/stats");
+
+        int[] Counts(JsonElement d) => [.. d.GetProperty("buckets").EnumerateArray().Select(b => b.GetProperty("count").GetInt32())];
+        var expected = Counts(before);
+        expected[5]++;
+        Assert.Equal(expected, Counts(after));
+        Assert.Equal(stats.GetProperty("total_contributions").GetInt32(), after.GetProperty("total").GetInt32());
+        Assert.Equal(Counts(after).Sum(), after.GetProperty("total").GetInt32());
+        var fifth = after.GetProperty("buckets")[5];
+        Assert.Equal((0.5, 0.6), (fifth.GetProperty("from").GetDouble(), fifth.GetProperty("to").GetDouble()));
+    }
 }

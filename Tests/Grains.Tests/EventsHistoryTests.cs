@@ -103,6 +103,20 @@ public sealed class EventsHistoryTests : IAsyncLifetime
         Assert.True(stats.EventsPerSecond > 0, $"rate {stats.EventsPerSecond}");
     }
 
+    [Fact]
+    public async Task Rates_list_each_event_type_with_its_events_of_the_last_minute_fastest_first()
+    {
+        await PublishAsync(("rate.b", "rate_source"), ("rate.a", "rate_source"), ("rate.a", "rate_source"), ("rate.a", "rate_source"));
+
+        var rates = await _silo.Bus.GetRates();
+
+        Assert.Equal(["rate.a", "rate.b"], rates.Types.Select(t => t.EventType));
+        Assert.Equal([(3L, 3L), (1L, 1L)], rates.Types.Select(t => (t.Total, t.LastMinute)));
+        Assert.All(rates.Types, t => Assert.True(t.PerSecond > 0, $"{t.EventType}: rate {t.PerSecond}"));
+        Assert.Equal(2, rates.EventTypes);
+        Assert.InRange(rates.WindowSeconds, 0.001, 60);
+    }
+
     public static TheoryData<PublishRequest, string> BadPublishes => new()
     {
         { new PublishRequest(null!, "ai_domain"), "event_type" },

@@ -18,7 +18,8 @@ internal sealed partial class EventLogRuntime : ILifecycleParticipant<ISiloLifec
     private ITimer? _retention;
     private bool _stopped;
 
-    public EventLogRuntime(IStreamLog log, IOptions<EventLogStreamOptions> options, TimeProvider time, ILoggerFactory loggers)
+    public EventLogRuntime(IStreamLog log, IOptions<EventLogStreamOptions> options, TimeProvider time, ILoggerFactory loggers,
+        IEventLogObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
@@ -29,6 +30,7 @@ internal sealed partial class EventLogRuntime : ILifecycleParticipant<ISiloLifec
         Heads = new PartitionHeads(log, time, _options.PollPeriod);
         Catalog = new SubscriptionCatalog(log, time, _options.SubscriptionRefreshPeriod);
         Cursors = new CursorCommitter(log, time, loggers.CreateLogger<CursorCommitter>());
+        Observer = observer;
     }
 
     public IStreamLog Log { get; }
@@ -45,6 +47,9 @@ internal sealed partial class EventLogRuntime : ILifecycleParticipant<ISiloLifec
 
     public DeliveryCounters Counters { get; } = new();
 
+    /// <summary>Told of every stored, delivered and parked event (metrics); null when the host registered none.</summary>
+    public IEventLogObserver? Observer { get; }
+
     public long PublishedBySilo => _publisher?.Published ?? 0;
 
     /// <summary>Appends through the group commit (started on first use, so grains and the stream adapter can publish as soon as the
@@ -54,9 +59,16 @@ internal sealed partial class EventLogRuntime : ILifecycleParticipant<ISiloLifec
         lock (_gate)
         {
             if (_stopped) { throw Stopped(streamEvent); }
-            _publisher ??= new StreamPublisher(Log, _options.BatchSize, Heads.Appended);
+            _publisher ??= new StreamPublisher(Log, _options.BatchSize, Appended);
             return _publisher.AppendAsync(streamEvent);
         }
+    }
+
+    private void Appended(IReadOnlyList<StoredStreamEvent> stored)
+    {
+        Heads.Appended(stored);
+        if (Observer is not { } observer) { return; }
+        for (var i = 0; i < stored.Count; i++) { observer.Published(stored[i].Event.Stream); }
     }
 
     /// <summary>What a publish meets after the runtime stopped: a typed failure callers can retry elsewhere, not a disposed object.</summary>

@@ -28,7 +28,8 @@ public static class EventLogStreamsSiloBuilderExtensions
                 "AddEventLogStreams needs an event log: call UsePostgresEventLog, UseSqliteEventLog or UseMemoryEventLog on the silo builder."),
             sp.GetRequiredService<IOptions<EventLogStreamOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            sp.GetService<IEventLogObserver>()));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<EventLogRuntime>());
         builder.Services.AddSingleton<IEventStreams, EventStreams>();
         builder.AddPersistentStreams(EventLogStreams.ProviderName, EventLogAdapterFactory.Create, stream =>

@@ -19,6 +19,7 @@ internal sealed partial class StreamRouterGrain
             {
                 await consumer.OnEvent(subscription.Id, streamEvent).WaitAsync(options.DeliveryTimeout, runtime.Time);
                 runtime.Counters.CountDelivered();
+                runtime.Observer?.Delivered(streamEvent.Stream);
                 return;
             }
             catch (SiloUnavailableException e) when (++unavailable <= MaxUnavailableRetries)
@@ -40,6 +41,7 @@ internal sealed partial class StreamRouterGrain
                 var deadLetter = new DeadLetter(subscription.Id, streamEvent, $"{e.GetType().FullName}: {e.Message}", attempt, runtime.Time.GetUtcNow());
                 await runtime.Log.ParkAsync(deadLetter, CancellationToken.None);
                 runtime.Counters.CountParked();
+                runtime.Observer?.DeadLettered(streamEvent.Stream);
                 LogParked(logger, subscription.Id, streamEvent.Stream, streamEvent.Sequence, attempt);
                 return;
             }

@@ -42,6 +42,9 @@ public class SiloCluster : IAsyncLifetime
         Database = await _postgres.CreateDatabaseAsync();
     }
 
+    /// <summary>Another empty database on the cluster's server (dropped with the fixture), for a cluster of a test's own.</summary>
+    public Task<string> CreateDatabaseAsync() => _postgres.CreateDatabaseAsync();
+
     /// <summary>The switches a silo of this cluster starts with.</summary>
     public IEnumerable<string> Arguments(string? secret = null) =>
         ["--postgres", Database, "--cluster-id", ClusterId, "--secret", secret ?? Secret, .. ExtraArguments];

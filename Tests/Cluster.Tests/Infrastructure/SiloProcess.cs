@@ -12,6 +12,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _http = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int? _exitCode;
 
     static SiloProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -39,6 +40,21 @@ public sealed class SiloProcess : IAsyncDisposable
         silo is not null && silo.Endpoint.Port == SiloPort && (!IsReady || silo.Generation.ToString(CultureInfo.InvariantCulture) == Address[(Address.LastIndexOf(':') + 1)..]);
 
     public int GatewayPort { get; }
+
+    /// <summary>The base address of the silo's probes and metrics (it listens on a port the OS picks, <c>--http-port 0</c>,
+    /// unless the test gave another), once it printed it; <see cref="HttpAddressAsync"/> waits for it.</summary>
+    public Uri HttpAddress => _http.Task.IsCompletedSuccessfully ? _http.Task.Result : throw new InvalidOperationException("the silo's HTTP listener has not started");
+
+    /// <summary>Waits until the silo's HTTP listener runs (it starts before the silo) and returns its base address.</summary>
+    public async Task<Uri> HttpAddressAsync(int timeoutMs = 60_000)
+    {
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(_http.Task, exited).WaitAsync(TimeSpan.FromMilliseconds(timeoutMs)) == exited && !_http.Task.IsCompleted)
+        {
+            throw new InvalidOperationException($"silo exited with {_process.ExitCode} before its HTTP listener started:\n{Output}");
+        }
+        return await _http.Task;
+    }
 
     public int ProcessId { get; private init; }
 
@@ -95,6 +111,12 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(a);
         }
+        if (!args.Contains("--http-port"))
+        {
+            // Several silos share the machine: not the default port 8080.
+            info.ArgumentList.Add("--http-port");
+            info.ArgumentList.Add("0");
+        }
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__Console__FormatterName"] = "simple";
@@ -140,6 +162,7 @@ public sealed class SiloProcess : IAsyncDisposable
         if (line is null) { return; }
         lock (_output) { _output.AppendLine(line); }
         if (line.StartsWith("silo-ready ", StringComparison.Ordinal)) { _ready.TrySetResult(line["silo-ready ".Length..].Trim()); }
+        if (line.StartsWith("silo-http ", StringComparison.Ordinal)) { _http.TrySetResult(new Uri(line["silo-http ".Length..].Trim())); }
     }
 
     private void KillQuietly()

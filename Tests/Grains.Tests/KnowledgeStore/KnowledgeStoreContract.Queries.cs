@@ -147,4 +147,26 @@ public abstract partial class KnowledgeStoreContract
         Assert.Equal(0.5, stats.AverageConfidence, 12);
         Assert.Equal(new Dictionary<string, int> { ["optimization"] = 2, ["pattern"] = 1 }, stats.ByType);
     }
+
+    [Fact]
+    public async Task The_confidence_distribution_counts_contributions_per_tenth_with_one_in_the_last()
+    {
+        var store = await OpenAsync();
+        Assert.Equal(new int[10], (await store.GetConfidenceDistributionAsync()).Buckets.Select(b => b.Count));
+        await AddAsync(store,
+            New("a", "tip", """{"n": "1"}""", confidence: 0.0),
+            New("a", "tip", """{"n": "2"}""", confidence: 0.1),
+            New("a", "tip", """{"n": "3"}""", confidence: 0.5),
+            New("b", "tip", """{"n": "4"}""", confidence: 0.5),
+            New("b", "tip", """{"n": "5"}""", confidence: 0.75),
+            New("b", "tip", """{"n": "6"}""", confidence: 0.9),
+            New("c", "tip", """{"n": "7"}""", confidence: 1.0));
+
+        var distribution = await store.GetConfidenceDistributionAsync();
+
+        Assert.Equal([1, 1, 0, 0, 0, 2, 0, 1, 0, 2], distribution.Buckets.Select(b => b.Count));
+        Assert.Equal(7, distribution.Total);
+        Assert.Equal((0.0, 0.1), (distribution.Buckets[0].From, distribution.Buckets[0].To));
+        Assert.Equal((0.9, 1.0), (distribution.Buckets[9].From, distribution.Buckets[9].To));
+    }
 }
