@@ -2,7 +2,7 @@ namespace Rayswarm.Dashboard.Tests;
 
 /// <summary>The domain views (/dashboard/domains) in a browser: live figures read from the JSON API.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class DomainViewsTests(Chromium chromium, OpenGateway gateway) : PageTests(chromium)
+public sealed class DomainViewsTests(Chromium chromium, GatewayFixture gateway) : PageTests(chromium)
 {
     [Fact]
     public async Task A_domain_registered_through_the_api_appears_without_a_reload()

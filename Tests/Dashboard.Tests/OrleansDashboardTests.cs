@@ -4,7 +4,7 @@ namespace Rayswarm.Dashboard.Tests;
 
 /// <summary>The Orleans dashboard in a browser, served by the embedded gateway at /dashboard, and its links to our views.</summary>
 [Collection(BrowserTests.Name)]
-public sealed partial class OrleansDashboardTests(Chromium chromium, OpenGateway gateway) : PageTests(chromium)
+public sealed partial class OrleansDashboardTests(Chromium chromium, GatewayFixture gateway) : PageTests(chromium)
 {
     [Fact]
     public async Task The_orleans_dashboard_shows_the_silo_and_the_grain_types_of_the_domain_system()

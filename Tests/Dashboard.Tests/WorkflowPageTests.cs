@@ -2,7 +2,7 @@ namespace Rayswarm.Dashboard.Tests;
 
 /// <summary>One workflow's page in a browser: its steps with their timings, its audit trail and the verify button.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class WorkflowPageTests(Chromium chromium, OpenGateway gateway) : PageTests(chromium)
+public sealed class WorkflowPageTests(Chromium chromium, GatewayFixture gateway) : PageTests(chromium)
 {
     [Fact]
     public async Task A_completed_workflow_shows_its_steps_and_verify_reports_the_chain_valid()

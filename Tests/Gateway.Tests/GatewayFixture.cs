@@ -10,6 +10,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The absolute URL of <paramref name="path"/> on the gateway (for a browser).</summary>
+    public string Url(string path) => new Uri(Gateway.BaseAddress, path).ToString();
+
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir);
