@@ -6,19 +6,20 @@ namespace Rayswarm.Benchmarks;
 
 /// <summary>
 /// <c>dashboard-overhead</c>: what the dashboard and metrics cost grain calls. Runs the default <c>local-calls</c> load
-/// (64 callers, 10,000 reentrant grains) on a fresh silo with both off (the benchmark's plain silo), then on a fresh silo
-/// co-hosted with ASP.NET Core as the embedded gateway hosts it, with both on: the Orleans dashboard as every silo adds it
+/// (64 callers, 10,000 reentrant grains) on a fresh silo co-hosted with ASP.NET Core as the embedded gateway hosts it, first
+/// with both off, then with both on: the Orleans dashboard as every silo adds it
 /// (<see cref="ClusterDashboard.AddClusterDashboard(ISiloBuilder, ClusterDashboardOptions?)"/>, our defaults) mapped at
-/// <c>/dashboard</c>, and the OpenTelemetry meters with <c>/metrics</c>, while a client polls as an open overview tab does
-/// (<c>DashboardCounters</c>, <c>ClusterStats</c> and <c>TopGrainMethods</c> every second) and Prometheus scrapes
-/// <c>/metrics</c> every 5 s. Off and on alternate for two rounds each, so neither gets the warmer process.
-/// <c>overhead_pct</c> = (off − on) / off of the mean calls per second; <c>ops_per_sec</c> is the mean with both on.
-/// <c>cpu_overhead_pct</c> compares this process's CPU per call instead, which a busy machine disturbs less. To find what costs, <c>--variant</c> turns on only a part: <c>web</c> (the ASP.NET Core host, neither on), <c>dashboard</c>
-/// (the dashboard, polled), <c>metrics</c> (the meters, scraped).
+/// <c>/dashboard</c>, and the OpenTelemetry meters with <c>/metrics</c> (our defaults), while a client polls as an open
+/// overview tab does (<c>DashboardCounters</c>, <c>ClusterStats</c> and <c>TopGrainMethods</c> every second) and Prometheus
+/// scrapes <c>/metrics</c> every 5 s. Off and on alternate for <see cref="Rounds"/> rounds each, so neither gets the warmer
+/// process. <c>overhead_pct</c> = (off − on) / off of the mean calls per second; <c>ops_per_sec</c> is the mean with both
+/// on. <c>cpu_overhead_pct</c> compares this process's CPU per call instead, which a busy machine disturbs less.
+/// <c>--variant</c> turns on only a part: <c>dashboard</c> (the dashboard, polled), <c>metrics</c> (the meters, scraped), or
+/// measures the host instead: <c>web</c> (off is a plain silo, on the ASP.NET Core host with neither).
 /// </summary>
 public static class DashboardOverheadScenario
 {
-    private const int Rounds = 2;
+    private const int Rounds = 3;
     private static readonly TimeSpan s_pollPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_scrapePeriod = TimeSpan.FromSeconds(5);
     private static readonly string[] s_dashboardPolls = ["dashboard/DashboardCounters", "dashboard/ClusterStats", "dashboard/TopGrainMethods"];
@@ -39,7 +40,7 @@ public static class DashboardOverheadScenario
         LatencyHistogram onLatency = new();
         for (var round = 1; round <= Rounds; round++)
         {
-            await using (var silo = await BenchSilo.StartAsync())
+            await using (var silo = variant == "web" ? await BenchSilo.StartAsync() : (await BenchSilo.StartWebAsync(null, _ => { }, _ => { })).Silo)
             {
                 var (ops, latency, cpu) = await LocalCallsScenario.MeasureDefaultAsync(silo.Grains, args.Duration);
                 off.Add(ops);
@@ -82,7 +83,10 @@ public static class DashboardOverheadScenario
             .With("cpu_us_per_call_on", Math.Round(onCpu.Average(), 2))
             .With("dashboard_polls", polls.Ok)
             .With("metrics_scrapes", polls.Scrapes)
-            .With("grain_call_profiler", false);
+            .With("baseline", variant == "web" ? "plain silo" : "web host, dashboard and metrics off")
+            .With("grain_call_profiler", false)
+            .With("silo_counters", false)
+            .With("orleans_message_instruments", false);
     }
 
     /// <summary>The open tab and the scraper, until <paramref name="stop"/>; every answer must be a 200.</summary>

@@ -1,5 +1,7 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
 namespace Rayswarm.Grains;
@@ -14,7 +16,10 @@ namespace Rayswarm.Grains;
 /// dashboard was polled in the last minute, and even when idle it makes every call go through the filter pipeline (the
 /// local-calls benchmark measured one outgoing filter at +500 bytes and +1.3 µs of CPU per call, a quarter of the
 /// throughput), so it is taken out unless <see cref="ClusterDashboardOptions.ProfileGrainCalls"/> asks for it: the dashboard
-/// then shows silos, grain types, activations and silo counters, but no calls per second or latency per grain method.</para>
+/// then shows silos, grain types and activations, but no calls per second or latency per grain method. The meter listener
+/// enables every instrument of Orleans' meter, including the per-message ones our metrics leave off
+/// (<see cref="OrleansMessageInstruments"/>), so it is taken out too unless <see cref="ClusterDashboardOptions.SiloCounters"/>
+/// asks for it.</para>
 /// </summary>
 public static class ClusterDashboard
 {
@@ -25,25 +30,53 @@ public static class ClusterDashboard
     /// <summary>How many samples the dashboard keeps per silo (120 × 5 s = 10 minutes of history).</summary>
     public const int HistoryLength = 120;
 
-    /// <summary>The dashboard on a silo, with what <paramref name="options"/> leaves of its costs (default: no call profiler).</summary>
+    /// <summary>The dashboard on a silo, with what <paramref name="options"/> leaves of its costs (default: no call profiler, no
+    /// silo counters).</summary>
     public static ISiloBuilder AddClusterDashboard(this ISiloBuilder silo, ClusterDashboardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         options ??= new ClusterDashboardOptions();
         silo.AddDashboard(Configure);
-        var removed = silo.Services.Where(d =>
-            (d.ServiceType == typeof(IIncomingGrainCallFilter) && !options.ProfileGrainCalls && IsTheDashboards(d))
-            // The package's start-up service: it starts the meter listener, names the versions and warms up its grain.
-            || (d.ServiceType == typeof(IHostedService) && !options.SiloCounters && IsTheDashboards(d)))
+        var services = silo.Services;
+        var dashboard = typeof(DashboardOptions).Assembly;
+        // The package's start-up service: a hosted service (it warms up its grains and names the versions) that is also a silo
+        // lifecycle participant, which starts a meter provider on Orleans' meter read every second (the silo counters).
+        var host = services.FirstOrDefault(d => d.ServiceType.Assembly == dashboard && typeof(IHostedService).IsAssignableFrom(d.ServiceType))?.ServiceType;
+        var removed = services.Where(d =>
+            (d.ServiceType == typeof(IIncomingGrainCallFilter) && !options.ProfileGrainCalls && Resolves(d, dashboard))
+            || (!options.SiloCounters && host is not null && d.ServiceType != host && Resolves(d, host))
+            // The log stream's logger provider: the stream is off (HideTrace), so every log call would reach it for nothing.
+            || (d.ServiceType == typeof(ILoggerProvider) && Resolves(d, dashboard)))
             .ToList();
-        removed.ForEach(d => silo.Services.Remove(d));
+        removed.ForEach(d => services.Remove(d));
         return silo;
     }
 
-    /// <summary>Whether the package registered this service (its implementation type, or what its factory returns, is the
-    /// package's own).</summary>
-    private static bool IsTheDashboards(ServiceDescriptor descriptor) =>
-        (descriptor.ImplementationType ?? descriptor.ImplementationFactory?.Method.ReturnType)?.Assembly == typeof(DashboardOptions).Assembly;
+    /// <summary>Whether the service of <paramref name="descriptor"/> is (or is taken from) the package's <paramref name="assembly"/>:
+    /// its implementation type, what its factory returns, or the type its factory resolves (Orleans' <c>AddFromExisting</c>
+    /// registers a closure over the implementation's <see cref="Type"/>; tests catch a change of that shape).</summary>
+    private static bool Resolves(ServiceDescriptor descriptor, Assembly assembly) =>
+        Types(descriptor).Any(t => t.Assembly == assembly);
+
+    /// <summary>Whether <paramref name="descriptor"/> resolves to <paramref name="type"/>.</summary>
+    private static bool Resolves(ServiceDescriptor descriptor, Type type) => Types(descriptor).Contains(type);
+
+    private static IEnumerable<Type> Types(ServiceDescriptor descriptor)
+    {
+        if (descriptor.IsKeyedService) { yield break; }
+        if (descriptor.ImplementationType is { } implementation) { yield return implementation; }
+        if (descriptor.ImplementationFactory?.Method is { } factory)
+        {
+            yield return factory.ReturnType;
+        }
+        if (descriptor.ImplementationFactory?.Target is { } closure)
+        {
+            foreach (var field in closure.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            {
+                if (field.GetValue(closure) is Type captured) { yield return captured; }
+            }
+        }
+    }
 
     /// <summary>The dashboard on a client host that serves its pages (the gateway in cluster mode); the silos must add it too.</summary>
     public static IClientBuilder AddClusterDashboard(this IClientBuilder client)

@@ -11,7 +11,8 @@ public sealed class ClusterDashboardOptions
     /// times each call while the dashboard is watched and feeds its calls, latency and errors per grain method. Default false.</summary>
     public bool ProfileGrainCalls { get; set; }
 
-    /// <summary>Keep the dashboard's silo counters: a listener on Orleans' meter, read every second, that turns Orleans' own
-    /// counters on (a few interlocked increments per message) and fills the silo page's counter table. Default true.</summary>
-    public bool SiloCounters { get; set; } = true;
+    /// <summary>Keep the dashboard's silo counters: a listener on Orleans' meter, read every second, that fills the silo page's
+    /// counter table and version labels. It enables all of Orleans' instruments, including the per-message ones our metrics
+    /// leave off (<see cref="OrleansMessageInstruments"/>), which cost every grain call. Default false.</summary>
+    public bool SiloCounters { get; set; }
 }

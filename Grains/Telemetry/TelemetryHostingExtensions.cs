@@ -50,6 +50,7 @@ public static class TelemetryHostingExtensions
             telemetry.WithMetrics(metrics =>
             {
                 metrics.AddMeter(s_meters);
+                if (!options.MessageMetrics) { metrics.AddView(OrleansMessageInstruments.DropView); }
                 if (options.Prometheus) { metrics.AddPrometheusExporter(); }
                 if (options.Otlp) { metrics.AddOtlpExporter(); }
             });

@@ -14,6 +14,10 @@ public sealed class TelemetryOptions
     /// <summary>Configuration key (environment variable <c>Rayswarm__Telemetry__Traces</c>): <c>true</c> or <c>false</c>.</summary>
     public const string TracesKey = "Rayswarm:Telemetry:Traces";
 
+    /// <summary>Configuration key (environment variable <c>Rayswarm__Telemetry__MessageMetrics</c>): <c>true</c> exports Orleans'
+    /// per-message instruments too (<see cref="OrleansMessageInstruments"/>), which cost every grain call.</summary>
+    public const string MessageMetricsKey = "Rayswarm:Telemetry:MessageMetrics";
+
     /// <summary>OpenTelemetry's standard variable: where to send traces, metrics and logs over OTLP.</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
@@ -32,6 +36,9 @@ public sealed class TelemetryOptions
     /// <summary>Whether spans are recorded and trace context flows through grain calls.</summary>
     public bool Traces { get; init; }
 
+    /// <summary>Whether Orleans' per-message instruments are exported (<see cref="OrleansMessageInstruments"/>; default off).</summary>
+    public bool MessageMetrics { get; init; }
+
     /// <summary>Whether metrics are collected at all.</summary>
     public bool Metrics => Prometheus || Otlp;
 
@@ -47,18 +54,21 @@ public sealed class TelemetryOptions
         {
             throw new InvalidOperationException($"{OtlpEndpointKey} must be an absolute URL such as http://collector:4317 (was '{endpoint}').");
         }
-        var traces = configuration[TracesKey] switch
-        {
-            null or "" => otlp,
-            var text when bool.TryParse(text, out var on) => on,
-            var text => throw new InvalidOperationException($"{TracesKey} (Rayswarm__Telemetry__Traces) must be true or false (was '{text}')."),
-        };
+        var traces = Switch(configuration, TracesKey, otlp);
         return new TelemetryOptions
         {
             ServiceName = configuration[ServiceNameKey] is { Length: > 0 } named ? named : serviceName,
             Prometheus = prometheus,
             Otlp = otlp,
             Traces = traces,
+            MessageMetrics = Switch(configuration, MessageMetricsKey, false),
         };
     }
+
+    private static bool Switch(IConfiguration configuration, string key, bool unset) => configuration[key] switch
+    {
+        null or "" => unset,
+        var text when bool.TryParse(text, out var on) => on,
+        var text => throw new InvalidOperationException($"{key} ({key.Replace(":", "__", StringComparison.Ordinal)}) must be true or false (was '{text}')."),
+    };
 }

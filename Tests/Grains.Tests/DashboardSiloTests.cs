@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
@@ -20,20 +21,24 @@ public sealed class DashboardSiloTests
             && (d.ImplementationType ?? d.ImplementationFactory?.Method.ReturnType)?.Assembly == typeof(DashboardOptions).Assembly);
 
     [Fact]
-    public void By_default_the_dashboard_adds_no_grain_call_filter_but_keeps_its_silo_counters()
+    public void By_default_the_dashboard_adds_no_grain_call_filter_and_no_silo_counters()
     {
         var services = Services(null);
 
         Assert.Equal(0, FromDashboard<IIncomingGrainCallFilter>(services));
-        Assert.Equal(1, FromDashboard<IHostedService>(services));
+        Assert.Equal(0, FromDashboard<IHostedService>(services));
+        using var provider = services.BuildServiceProvider();
+        Assert.DoesNotContain(provider.GetServices<ILoggerProvider>(), p => p.GetType().Assembly == typeof(DashboardOptions).Assembly); // no log stream
         Assert.Contains(services, d => d.ServiceType == typeof(IConfigureOptions<DashboardOptions>));
     }
 
     [Fact]
-    public void Options_keep_the_call_profiler_or_drop_the_counters()
+    public void Options_keep_the_call_profiler_or_the_counters()
     {
         Assert.Equal(1, FromDashboard<IIncomingGrainCallFilter>(Services(new ClusterDashboardOptions { ProfileGrainCalls = true })));
-        Assert.Equal(0, FromDashboard<IHostedService>(Services(new ClusterDashboardOptions { SiloCounters = false })));
+        Assert.Equal(1, FromDashboard<IHostedService>(Services(new ClusterDashboardOptions { SiloCounters = true })));
+        using var provider = Services(null).BuildServiceProvider();
+        Assert.NotEmpty(provider.GetServices<ILoggerProvider>()); // only the dashboard's is taken out
     }
 
     [Fact]
