@@ -12,10 +12,8 @@ internal static class BenchmarkCommand
     {
         var target = new Option<string>("--target") { Description = "What to call.", DefaultValueFactory = _ => "publish" };
         target.AcceptOnlyFromAmong([.. BenchmarkTarget.All.Keys]);
-        var duration = new Option<double>("--duration") { Description = "Seconds to run.", DefaultValueFactory = _ => 10 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once.", DefaultValueFactory = _ => 8 };
-        duration.Validators.Add(r => { if (r.GetValueOrDefault<double>() is <= 0 or > 3600) { r.AddError("--duration must be more than 0 and at most 3600 seconds."); } });
-        concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1024) { r.AddError("--concurrency must be between 1 and 1024."); } });
+        var duration = new Option<double>("--duration") { Description = "Seconds to run.", DefaultValueFactory = _ => 10 }.InRange(0.1, 3600);
+        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once.", DefaultValueFactory = _ => 8 }.InRange(1, 1024);
         var command = new Command("benchmark", "Drive the gateway for a while and print req/s and p50/p99 latency.") { target, duration, concurrency };
         command.SetAction(async (parse, cancellationToken) =>
         {

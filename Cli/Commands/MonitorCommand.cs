@@ -9,16 +9,14 @@ internal static class MonitorCommand
 {
     public static Command Create(CliIo io)
     {
-        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes.", DefaultValueFactory = _ => 1.0 };
-        var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)." };
+        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes.", DefaultValueFactory = _ => 1.0 }.InRange(0.1, 3600);
+        var duration = new Option<double>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)." }.InRange(0.1, 86400);
         var once = new Option<bool>("--once") { Description = "Draw once and exit." };
-        interval.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0.1 or > 3600) { r.AddError("--interval must be between 0.1 and 3600 seconds."); } });
-        duration.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0) { r.AddError("--duration must be more than 0 seconds."); } });
         var command = new Command("monitor", "A live view of the event rate, workflows and domains, refreshed until Ctrl-C.") { interval, duration, once };
         return command.WithSession(io, async (parse, session, cancellationToken) =>
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (parse.GetValue(duration) is { } seconds) { stop.CancelAfter(TimeSpan.FromSeconds(seconds)); }
+            if (parse.GetValue(duration) is > 0 and var seconds) { stop.CancelAfter(TimeSpan.FromSeconds(seconds)); }
             var monitor = new MonitorLoop(session, TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(once));
             try
             {

@@ -11,8 +11,7 @@ internal static class WorkflowExecuteCommand
     {
         var id = WorkflowCommand.IdArgument();
         var wait = new Option<bool>("--wait") { Description = "Follow the steps until the workflow ends." };
-        var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds.", DefaultValueFactory = _ => 300 };
-        timeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--timeout must be at least 1 second."); } });
+        var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds.", DefaultValueFactory = _ => 300 }.InRange(1, 86400);
         var command = new Command("execute", "Run a created workflow; --wait shows its steps' progress until it ends.") { id, wait, timeout };
         return command.WithSession(io, async (parse, session, cancellationToken) =>
         {

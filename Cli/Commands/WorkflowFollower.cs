@@ -30,9 +30,11 @@ internal sealed class WorkflowFollower(CliSession session, string workflowId, Ti
         return workflow;
     }
 
-    /// <summary><see cref="PollAsync"/> with one progress bar per step and one for the whole workflow.</summary>
+    /// <summary><see cref="PollAsync"/> with one progress bar per step and one for the whole workflow on a terminal; elsewhere
+    /// (a pipe, a log) one line per change of a step's status.</summary>
     public async Task<JsonElement> ShowProgressAsync(JsonElement workflow, CancellationToken cancellationToken)
     {
+        if (!session.Console.Profile.Capabilities.Interactive) { return await PollAsync(workflow, new StepLog(session.Console).Write, cancellationToken); }
         var result = workflow;
         await session.Console.Progress()
             .AutoClear(false)
