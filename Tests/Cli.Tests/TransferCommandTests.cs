@@ -40,7 +40,7 @@ public sealed class TransferCommandTests(GatewayFixture gateway)
         var copy = Assert.Single(imported.GetProperty("workflows").EnumerateArray(), w => w.GetProperty("from").GetString() == original.GetProperty("workflow_id").GetString());
         var copyId = copy.GetProperty("workflow_id").GetString()!;
         Assert.NotEqual(original.GetProperty("workflow_id").GetString(), copyId);
-        var listed = (await gateway.RunAsync("list", "workflows", "--json")).Ok().Json();
+        var listed = (await gateway.RunAsync("list", "workflows", "--limit", "1000", "--json")).Ok().Json();
         Assert.Equal(2, listed.GetProperty("workflows").EnumerateArray().Count(w => w.GetProperty("name").GetString() == name));
         var shown = (await gateway.RunAsync("workflow", "show", copyId, "--json")).Ok().Json();
         Assert.Equal(Steps(original), Steps(shown));
