@@ -21,10 +21,15 @@ internal sealed class MonitorLoop(CliSession session, TimeSpan interval, bool on
                 await Task.Delay(interval, cancellationToken);
             }
         }
-        if (once)
+        if (once || !session.Console.Profile.Capabilities.Interactive)
         {
-            session.Console.Write(Draw(first));
-            return;
+            // Not a terminal (a pipe, a log): one whole drawing per refresh, one after the other, instead of redrawing in place.
+            for (var snapshot = first; ; snapshot = await ReadAsync(cancellationToken))
+            {
+                session.Console.Write(Draw(snapshot));
+                if (once) { return; }
+                await Task.Delay(interval, cancellationToken);
+            }
         }
         await session.Console.Live(Draw(first)).AutoClear(false).StartAsync(async live =>
         {

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace Rayswarm.Cli.Tests;
 
 [Collection(CliGateway.Name)]
@@ -10,9 +14,9 @@ public sealed class MonitorCommandTests(GatewayFixture gateway)
 
         var screen = (await gateway.RunAsync("monitor", "--once")).Ok().Output;
 
-        var match = System.Text.RegularExpressions.Regex.Match(screen, @"events: (\d+) published");
+        var match = Regex.Match(screen, @"events: (\d+) published");
         Assert.True(match.Success, screen);
-        Assert.True(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= published);
+        Assert.True(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) >= published);
         Assert.Contains("running workflow", screen, StringComparison.Ordinal);
         Assert.Contains("memory", screen, StringComparison.Ordinal);
     }
@@ -26,8 +30,18 @@ public sealed class MonitorCommandTests(GatewayFixture gateway)
         Assert.True(lines.Count >= 2, $"at least two refreshes in 2 s at 0.2 s:\n{result.Output}");
         Assert.Equal(Enumerable.Range(1, lines.Count), lines.Select(l => l.GetProperty("refresh").GetInt32()));
         Assert.All(lines, l => Assert.True(l.GetProperty("events_published").GetInt64() > 0));
-        Assert.All(lines, l => Assert.Equal(JsonValueKindObject, l.GetProperty("rates").ValueKind));
+        Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, l.GetProperty("rates").ValueKind));
     }
 
-    private const System.Text.Json.JsonValueKind JsonValueKindObject = System.Text.Json.JsonValueKind.Object;
+    [Fact]
+    public async Task Monitor_off_a_terminal_writes_one_whole_drawing_per_refresh_until_its_duration()
+    {
+        var screen = (await gateway.RunAsync("monitor", "--interval", "0.2", "--duration", "2")).Ok().Output;
+
+        var refreshes = Regex.Matches(screen, @"rayswarm monitor · .* · refresh (\d+)")
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(refreshes.Count >= 2, screen);
+        Assert.Equal(Enumerable.Range(1, refreshes.Count), refreshes);
+        Assert.Equal(refreshes.Count, Regex.Matches(screen, @"events: \d+ published").Count);
+    }
 }
