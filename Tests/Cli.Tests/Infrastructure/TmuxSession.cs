@@ -10,6 +10,7 @@ public sealed partial class TmuxSession : IAsyncDisposable
 {
     private readonly string _socket = "rayswarm-cli-" + Guid.NewGuid().ToString("N")[..8];
     private const string Name = "cli";
+    private string? _socketPath;
 
     private TmuxSession() { }
 
@@ -21,6 +22,7 @@ public sealed partial class TmuxSession : IAsyncDisposable
         args.Add("bash -c " + Quote(string.Join(' ', command.Select(Quote)) + "; echo \"[exited $?]\""));
         args.AddRange([";", "set-option", "-t", Name, "remain-on-exit", "on"]);
         await session.TmuxAsync([.. args]);
+        session._socketPath = (await session.TmuxAsync("display-message", "-p", "-t", Name, "#{socket_path}")).Trim();
         return session;
     }
 
@@ -62,5 +64,7 @@ public sealed partial class TmuxSession : IAsyncDisposable
         {
             // the server is already gone
         }
+        // kill-server leaves the socket file behind.
+        if (_socketPath is { Length: > 0 } path) { File.Delete(path); }
     }
 }
