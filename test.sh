@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's one test command: installs PostgreSQL, Node.js and chromium if they are missing (Debian, as root),
+# The project's one test command: installs PostgreSQL, Node.js, chromium and tmux if they are missing (Debian, as root),
 # starts a throwaway PostgreSQL server for this run only, runs every test of the solution against it, and always
 # removes the server again.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Sqlite").
@@ -128,6 +128,15 @@ ensure_chromium() {
     apt-get install -y --no-install-recommends chromium
 }
 ensure_chromium
+
+# The CLI's monitor test (Tests/Cli.Tests) runs `rayswarm monitor` in a real terminal: a detached tmux session.
+ensure_tmux() {
+    command -v tmux >/dev/null 2>&1 && return
+    [[ $EUID -eq 0 ]] || { log "tmux is missing, and installing it needs root: sudo apt-get install -y --no-install-recommends tmux"; exit 1; }
+    log "installing tmux from Debian's packages"
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux
+}
+ensure_tmux
 
 if [[ -n "${RAYSWARM_TEST_POSTGRES:-}" ]]; then
     log "using the PostgreSQL server in RAYSWARM_TEST_POSTGRES"

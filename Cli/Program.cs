@@ -1,0 +1,3 @@
+using Rayswarm.Cli;
+
+return await RayswarmCli.RunAsync(args, CliIo.ForTerminal());
