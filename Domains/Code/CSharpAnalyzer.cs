@@ -47,7 +47,7 @@ public static class CSharpAnalyzer
         foreach (var tree in trees)
         {
             var root = tree.GetCompilationUnitRoot();
-            lines += tree.GetText().Lines.Count;
+            lines += LineCount(tree);
             outline.AddRange(Outline.Of(root, tree.FilePath));
             foreach (var member in root.DescendantNodes().Where(MemberNames.IsMeasured))
             {
@@ -87,6 +87,13 @@ public static class CSharpAnalyzer
         clause.Block.Statements.Count == 0
         && !clause.Block.CloseBraceToken.LeadingTrivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
         && !clause.Block.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+
+    /// <summary>Lines as an editor counts them: a final line break does not start another line.</summary>
+    private static int LineCount(SyntaxTree tree)
+    {
+        var text = tree.GetText();
+        return text.Lines.Count > 1 && text.Lines[^1].Span.IsEmpty ? text.Lines.Count - 1 : text.Lines.Count;
+    }
 
     private static int LineOf(SyntaxTree tree, int position) => tree.GetLineSpan(new Microsoft.CodeAnalysis.Text.TextSpan(position, 0)).StartLinePosition.Line + 1;
 
