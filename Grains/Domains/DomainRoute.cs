@@ -1,5 +1,5 @@
 namespace Rayswarm.Grains;
 
-/// <summary>Where <see cref="DomainRouter.RouteAsync"/> sent a step: the domain picked (its call counted in flight until
-/// <see cref="Lease"/> is disposed) and the healthy candidates it was picked from, sorted by id.</summary>
-public sealed record DomainRoute(DomainLease Lease, IReadOnlyList<string> Candidates);
+/// <summary>Where <see cref="DomainRouter.RouteAsync"/> sends a step: the domain picked and the healthy candidates it was
+/// picked from, sorted by id.</summary>
+public sealed record DomainRoute(string DomainId, IReadOnlyList<string> Candidates);

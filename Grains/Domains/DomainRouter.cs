@@ -6,7 +6,8 @@ namespace Rayswarm.Grains;
 
 /// <summary>
 /// Picks, for a workflow step that names a capability, one of the healthy registered domains offering it
-/// (<see cref="RoutingStrategies"/>), and counts the calls in flight to each domain.
+/// (<see cref="RoutingStrategies"/>), and counts the calls in flight to each domain (from launch to answer: the time the
+/// domain takes, not the time the workflow takes to record its transition, which is the same whichever domain is picked).
 /// <para>The counts live in this process (one router per silo), not in a grain: power of two choices needs a cheap,
 /// current load signal at every pick, and a grain would add a call per pick and per completion and become the one hot spot
 /// every step goes through. Each silo sees only the calls it launched, as each of Ray Serve's routers sees only its own
@@ -40,7 +41,8 @@ public sealed class DomainRouter(IGrainFactory grains, [FromKeyedServices(Domain
     }
 
     /// <summary>Picks a healthy domain offering <paramref name="capability"/> by <paramref name="strategy"/> (default
-    /// <see cref="RoutingStrategies.LeastLoaded"/>) and counts a call to it as in flight; null when no healthy domain offers it.</summary>
+    /// <see cref="RoutingStrategies.LeastLoaded"/>); null when no healthy domain offers it. The caller counts its call with
+    /// <see cref="Track"/> once it is launched.</summary>
     public async Task<DomainRoute?> RouteAsync(string capability, string? strategy)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(capability);
@@ -53,7 +55,7 @@ public sealed class DomainRouter(IGrainFactory grains, [FromKeyedServices(Domain
             RoutingStrategies.LeastLoaded => LeastLoadedOfTwo(candidates),
             _ => throw new ArgumentException($"strategy must be one of {string.Join(", ", RoutingStrategies.All)} (was '{strategy}').", nameof(strategy)),
         };
-        return new DomainRoute(Track(chosen), candidates);
+        return new DomainRoute(chosen, candidates);
     }
 
     /// <summary>Power of two choices: two distinct candidates at random, the one with fewer calls in flight (a tie at random).</summary>

@@ -9,9 +9,6 @@ namespace Rayswarm.Grains;
 /// the transition, so a resumed or compensated step goes to the same domain.</summary>
 public sealed partial class WorkflowGrain
 {
-    /// <summary>The calls in flight counted by the router for steps routed in this turn, until their launch takes them.</summary>
-    private readonly Dictionary<string, DomainLease> _leases = new(StringComparer.Ordinal);
-
     /// <summary>Why a step routed by capability found no domain, until its launch reports the failure.</summary>
     private readonly Dictionary<string, string> _unroutable = new(StringComparer.Ordinal);
 
@@ -42,19 +39,15 @@ public sealed partial class WorkflowGrain
                 _unroutable[step.StepId] = $"no healthy domain offers the capability '{capability}'.";
                 continue;
             }
-            step.DomainId = route.Lease.DomainId;
-            _leases[step.StepId] = route.Lease;
+            step.DomainId = route.DomainId;
             Append(_time.GetUtcNow(), WorkflowAuditTypes.StepRouted, step.StepId,
                 detail: $"capability '{capability}' by {step.Strategy}: '{step.DomainId}' of {route.Candidates.Count} healthy ({string.Join(", ", route.Candidates)})");
         }
     }
 
-    /// <summary>The call in flight to count for <paramref name="step"/>'s action: the one taken when it was routed in this
-    /// activation, a new one for a routed step launched again, none for a step that names its domain.</summary>
-    private DomainLease? TakeLease(WorkflowStepState step) =>
-        step.Capability is null || step.DomainId.Length == 0 ? null
-        : _leases.Remove(step.StepId, out var lease) ? lease
-        : Router.Track(step.DomainId);
+    /// <summary>Counts <paramref name="step"/>'s action as a call in flight to its domain (what least_loaded compares) until
+    /// the lease is disposed; none when it has no domain.</summary>
+    private DomainLease? TakeLease(WorkflowStepState step) => step.DomainId.Length == 0 ? null : Router.Track(step.DomainId);
 
     /// <summary>Why <paramref name="step"/> cannot run: routed by capability, no domain was found.</summary>
     private string? UnroutedError(WorkflowStepState step) =>
@@ -62,11 +55,6 @@ public sealed partial class WorkflowGrain
         : _unroutable.Remove(step.StepId, out var reason) ? reason
         : $"no healthy domain offers the capability '{step.Capability}'.";
 
-    /// <summary>After a failed write nothing this turn routed is launched: its calls stop counting.</summary>
-    private void ReleaseLeases()
-    {
-        foreach (var lease in _leases.Values) { lease.Dispose(); }
-        _leases.Clear();
-        _unroutable.Clear();
-    }
+    /// <summary>After a failed write nothing this turn routed is launched.</summary>
+    private void ForgetRoutes() => _unroutable.Clear();
 }

@@ -292,7 +292,7 @@ public sealed partial class WorkflowGrain
         }
         catch
         {
-            ReleaseLeases();
+            ForgetRoutes();
             _broken = true;
             DeactivateOnIdle(); // the next activation reads what is stored and resumes from there
             throw;

@@ -58,11 +58,17 @@ public sealed class CapabilityRoutingTests : IAsyncLifetime
             return (200, """{"done": true}""");
         }
         (_one.Handler, _two.Handler) = (Slow, Slow);
-        var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => CreateAsync(Routed("work"))));
-        await Task.WhenAll(created.Select(w => _silo.Workflows.Execute(w.WorkflowId, 0)));
-
-        // Every call is held by its worker, so each pick saw the calls picked before it still in flight.
-        await Eventually.True(() => _one.Calls.Count + _two.Calls.Count == 6, "six calls in flight");
+        var created = new List<WorkflowInfo>();
+        for (var i = 1; i <= 6; i++)
+        {
+            // One at a time, each once the one before is in flight: every call is held by its worker, so each pick sees
+            // every earlier call still in flight, and both candidates of two.
+            var workflow = await CreateAsync(Routed("work"));
+            await _silo.Workflows.Execute(workflow.WorkflowId, 0);
+            created.Add(workflow);
+            await Eventually.True(() => _one.Calls.Count + _two.Calls.Count == created.Count, $"{created.Count} call(s) in flight");
+            Assert.True(Math.Abs(_one.Calls.Count - _two.Calls.Count) <= 1, $"after {i} calls: {_one.Calls.Count} and {_two.Calls.Count}");
+        }
         Assert.Equal((3, 3), (_one.Calls.Count, _two.Calls.Count));
 
         release.SetResult(true);
