@@ -103,7 +103,12 @@ public sealed class DomainHttpClient(DomainHttpOptions options) : IDisposable
         timer.CancelAfter(timeout);
         method ??= HttpMethod.Post;
         using var request = new HttpRequestMessage(method, uri);
-        if (method == HttpMethod.Post) { request.Content = JsonContent.Create(body, options: Json); }
+        if (method == HttpMethod.Post)
+        {
+            // Buffered, so the request has a Content-Length: the simplest servers (Python's http.server) read no chunked bodies.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Json));
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
         if (target.Token is { } token) { request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token); }
         if (idempotencyKey is not null) { request.Headers.TryAddWithoutValidation(IdempotencyKeys.Header, idempotencyKey); }
         HttpResponseMessage response;

@@ -173,9 +173,22 @@ def handler_for(worker, base_path):
                 return False  # not registered yet: nobody has been given a token
             return hmac.compare_digest(presented.encode(), f"Bearer {expected}".encode())
 
-        def _body(self):
+        def _read(self):
+            """The request's body bytes (Content-Length or chunked), always read in full so the connection stays usable."""
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                chunks = []
+                while True:
+                    size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
+                    if size == 0:
+                        while self.rfile.readline().strip():  # trailers, then the blank line
+                            pass
+                        return b"".join(chunks)
+                    chunks.append(self.rfile.read(size))
+                    self.rfile.readline()  # the CRLF after each chunk
             length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
+            return self.rfile.read(length) if length else b""
+
+        def _body(self, raw):
             try:
                 body = json.loads(raw or b"{}")
             except ValueError:
@@ -196,10 +209,11 @@ def handler_for(worker, base_path):
 
         def do_POST(self):
             route = self._route()
+            raw = self._read()
             if not self._authorized():
                 return self._send(401, {"error": "missing or wrong bearer token"})
             try:
-                body = self._body()
+                body = self._body(raw)
                 if route == "/events":
                     with worker.lock:
                         worker.events.append(body)
@@ -259,6 +273,9 @@ def main():
         answer = call_gateway(args.gateway, "POST", "/domains/register", registration, args.api_key)
     except urllib.error.HTTPError as e:
         print(f"registration failed: {e.code} {e.read().decode(errors='replace')}", file=sys.stderr)
+        return 1
+    except (urllib.error.URLError, OSError) as e:
+        print(f"registration failed: the gateway at {args.gateway} did not answer: {e}", file=sys.stderr)
         return 1
     worker.token = answer.get("token")
     print("READY " + json.dumps({"domain_id": args.domain_id, "endpoint": endpoint}), flush=True)
