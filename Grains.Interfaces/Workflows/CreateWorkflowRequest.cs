@@ -88,7 +88,7 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
         {
             throw new ArgumentException($"steps[{position}].strategy is only for a step routed by capability.", "steps");
         }
-        if (step.DomainId is null) { throw new ArgumentException($"steps[{position}]: domain_id or capability is required.", "steps"); }
+        if (step.DomainId is null) { throw new ArgumentException($"steps[{position}].domain_id is required (or give a capability).", "steps"); }
         try
         {
             DomainRegistration.ValidateDomainId(step.DomainId);

@@ -140,7 +140,7 @@ public sealed class CapabilityRoutingTests : IAsyncLifetime
 
     [Theory]
     [InlineData("alpha", "slow-work", null, "give domain_id or capability, not both")]
-    [InlineData(null, null, null, "domain_id or capability is required")]
+    [InlineData(null, null, null, "steps[0].domain_id is required (or give a capability)")]
     [InlineData(null, "slow-work", "fastest", "strategy must be one of least_loaded, round_robin, random (was 'fastest')")]
     [InlineData("alpha", null, "random", "strategy is only for a step routed by capability")]
     [InlineData(null, " ", null, "capability must be a non-blank string")]
