@@ -113,6 +113,20 @@ ensure_node() {
 }
 ensure_node
 
+# The external-worker tests (Tests/Gateway.Tests/PythonWorkerTests) start examples/workers/python/worker.py with python3.
+ensure_python() {
+    command -v python3 >/dev/null 2>&1 && return
+    if [[ $EUID -ne 0 ]]; then
+        log "python3 is missing, and installing it needs root: sudo apt-get install -y --no-install-recommends python3"
+        exit 1
+    fi
+    log "installing python3 from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends python3
+}
+ensure_python
+
 # The browser tests (Tests/Dashboard.Tests) drive Debian's chromium through Playwright; Playwright downloads no browser here.
 ensure_chromium() {
     [[ -n "${RAYSWARM_CHROMIUM:-}" && -x "${RAYSWARM_CHROMIUM}" ]] && return

@@ -18,6 +18,7 @@ public static class BenchmarkRunner
         ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
         ["mcp-calls"] = McpCallsScenario.RunAsync,
         ["code-analyze"] = CodeAnalyzeScenario.RunAsync,
+        ["capability-routing"] = CapabilityRoutingScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -4,7 +4,7 @@ using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The event bus endpoints: publish, subscribe, subscriptions, history, stats, rates per type.</summary>
+/// <summary>The event bus endpoints: publish, subscribe, unsubscribe, subscriptions, history, stats, rates per type.</summary>
 internal static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes)
@@ -14,6 +14,8 @@ internal static class EventsApi
             .WithName("PublishEvent").WithSummary("Stores an event durably and returns it with its id, position and timestamp.");
         events.MapPost("/subscribe", (SubscribeRequest request, IGrainFactory grains) => Bus(grains).Subscribe(request))
             .WithName("SubscribeToEvents").WithSummary("Subscribes a hosted or registered domain to a pattern (ml.*, *); idempotent.");
+        events.MapPost("/unsubscribe/{id}", (string id, IGrainFactory grains) => Removals.UnsubscribeAsync(grains, id))
+            .WithName("UnsubscribeFromEvents").WithSummary("Ends a subscription by its subscription_id; 404 when there is none.");
         events.MapGet("/subscriptions", async ([FromQuery(Name = "domain_id")] string? domainId, IGrainFactory grains) =>
         {
             var subscriptions = await Bus(grains).GetSubscriptions(domainId);

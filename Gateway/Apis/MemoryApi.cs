@@ -4,7 +4,7 @@ using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The shared memory endpoints: contribute, query, verify, apply, a domain's contributions, top contributors, stats,
+/// <summary>The shared memory endpoints: contribute, query, verify, apply, retract, a domain's contributions, top contributors, stats,
 /// the confidence distribution.</summary>
 internal static class MemoryApi
 {
@@ -33,6 +33,9 @@ internal static class MemoryApi
         memory.MapPost("/apply/{id}", (string id, ApplyRequest request, IGrainFactory grains) =>
             Memory(grains).Apply(id, request)).WithName("ApplyContribution")
             .WithSummary("Reports applying a contribution with outcome success or failure; announces memory.applied.");
+        memory.MapPost("/retract/{id}", (string id, RetractRequest request, IGrainFactory grains) =>
+            Removals.RetractAsync(grains, id, request)).WithName("RetractContribution")
+            .WithSummary("Deletes a contribution with a reason (required) and announces memory.retracted with it; 404 when unknown.");
         memory.MapGet("/domain/{id}", (string id, IGrainFactory grains,
             [FromQuery(Name = "offset")] string? offset,
             [FromQuery(Name = "limit")] string? limit) =>

@@ -2,7 +2,7 @@ using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The registry endpoints: register, heartbeat, list, get, capability map, find by capability, stats.</summary>
+/// <summary>The registry endpoints: register, unregister, heartbeat, list, get, capability map, find by capability, stats.</summary>
 internal static class RegistryApi
 {
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder routes)
@@ -14,6 +14,9 @@ internal static class RegistryApi
         domains.MapPost("/heartbeat/{id}", (string id, IGrainFactory grains) =>
             Registry(grains).Heartbeat(id)).WithName("DomainHeartbeat")
             .WithSummary("Records a heartbeat; an unhealthy domain becomes healthy.");
+        domains.MapPost("/unregister/{id}", (string id, IGrainFactory grains) => Removals.UnregisterAsync(grains, id))
+            .WithName("UnregisterDomain")
+            .WithSummary("Removes a domain registered with a port or endpoint and announces domain.unregistered; 404 when not registered.");
         domains.MapGet("/list", async (IGrainFactory grains) =>
         {
             var list = await Registry(grains).List();

@@ -9,7 +9,8 @@ using Rayswarm.Grains.Interfaces;
 namespace Rayswarm.Gateway;
 
 /// <summary>
-/// One action of a hosted domain as the tool <c>{domain}_{action}</c>, with the action's description and input schema.
+/// One action of a domain (hosted, or an endpoint domain that describes itself) as the tool <c>{domain}_{action}</c>, with
+/// the action's description and input schema.
 /// A call runs the action directly with the input a workflow step would get (docs/workflows.md), the tool's arguments
 /// being the step's data. Read-only actions need the <c>read</c> scope, the others <c>write</c>. The action's version is in
 /// the tool's <c>_meta</c> (<c>rayswarm/version</c>); a deprecated one has <c>rayswarm/deprecated</c> (why) and a title saying so.
@@ -17,14 +18,21 @@ namespace Rayswarm.Gateway;
 internal sealed class DomainActionTool : McpServerTool
 {
     private readonly string _domainId;
-    private readonly IDomainWorkerGrain _worker;
+    private readonly Func<string, JsonElement, CancellationToken, Task<JsonElement>> _execute;
     private readonly DomainActionInfo _info;
     private readonly RayswarmMetrics? _metrics;
 
     public DomainActionTool(string domainId, IDomainWorkerGrain worker, DomainActionInfo info, RayswarmMetrics? metrics = null)
+        : this(domainId, (action, input, cancellation) => worker.Execute(action, input).WaitAsync(cancellation), info, metrics)
+    {
+    }
+
+    /// <summary>A tool whose calls run <paramref name="execute"/> (action, input): an endpoint domain's HTTP action.</summary>
+    public DomainActionTool(string domainId, Func<string, JsonElement, CancellationToken, Task<JsonElement>> execute, DomainActionInfo info,
+        RayswarmMetrics? metrics = null)
     {
         _domainId = domainId;
-        _worker = worker;
+        _execute = execute;
         _info = info;
         _metrics = metrics;
         ProtocolTool = new Tool
@@ -65,7 +73,7 @@ internal sealed class DomainActionTool : McpServerTool
         JsonElement output;
         try
         {
-            output = await _worker.Execute(_info.Name, input).WaitAsync(cancellationToken);
+            output = await _execute(_info.Name, input, cancellationToken);
             succeeded = true;
         }
         finally

@@ -10,9 +10,10 @@ namespace Rayswarm.Gateway;
 /// healthy hosted domains, registered by the silos that host them; in embedded mode also the domains of the gateway's
 /// own silo, so they are listed before their registration lands), their actions from each worker grain's
 /// <see cref="IDomainWorkerGrain.DescribeActions"/>, reached through the grain type the registry keeps, so this works the
-/// same in embedded and cluster mode. A reading is reused for <see cref="CacheFor"/>; <see cref="McpToolListPoller"/>
-/// reads again every period so that sessions hear of changes. Domains outside the cluster (registered with an endpoint)
-/// are reached by workflows; the HTTP domain protocol has no way yet to describe their actions, so they add no tools.
+/// same in embedded and cluster mode. Healthy domains outside the cluster (registered with an endpoint) add the actions
+/// they describe at <c>GET {endpoint}/describe</c>; their tools call <c>POST {endpoint}/actions/{action}</c> with the
+/// domain's bearer token. A reading is reused for <see cref="CacheFor"/>; <see cref="McpToolListPoller"/> reads again every
+/// period so that sessions hear of changes.
 /// </summary>
 internal sealed partial class DomainTools(
     IGrainFactory grains,
@@ -20,12 +21,17 @@ internal sealed partial class DomainTools(
     McpToolCatalog catalog,
     IEnumerable<McpServerTool> fixedTools,
     IServiceProvider services,
+    DomainResolver resolver,
+    DomainHttpClient http,
     TimeProvider time,
     ILogger<DomainTools> logger,
     RayswarmMetrics? metrics = null)
 {
     /// <summary>How long a reading of the domain tools is reused.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long an endpoint domain may take to describe itself before it is listed without tools.</summary>
+    public static readonly TimeSpan DescribeTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>The domains this process's own silo hosts (embedded mode): listed even before their registration lands.</summary>
     private readonly IReadOnlyList<(string DomainId, string GrainType)> _local = services.GetService<ILocalSiloDetails>() is null
@@ -69,8 +75,14 @@ internal sealed partial class DomainTools(
                 .Concat(_local)
                 .DistinctBy(d => d.DomainId, StringComparer.Ordinal)
                 .OrderBy(d => d.DomainId, StringComparer.Ordinal);
-            var described = await Task.WhenAll(domains.Select(d => DescribeAsync(d.DomainId, d.GrainType, cancellationToken)));
-            catalog.ReplaceDomainTools([.. described.SelectMany(a => a).Where(t => !_fixed.Contains(t.ProtocolTool.Name))]);
+            var endpoints = (await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).List().WaitAsync(cancellationToken))
+                .Where(d => d.Kind == DomainKinds.Endpoint && d.Status == DomainStatus.Healthy)
+                .Select(d => d.DomainId);
+            var described = await Task.WhenAll(domains.Select(d => DescribeAsync(d.DomainId, d.GrainType, cancellationToken))
+                .Concat(endpoints.Select(id => DescribeEndpointAsync(id, cancellationToken))));
+            catalog.ReplaceDomainTools([.. described.SelectMany(a => a)
+                .Where(t => !_fixed.Contains(t.ProtocolTool.Name))
+                .DistinctBy(t => t.ProtocolTool.Name, StringComparer.Ordinal)]);
             _readAt = time.GetUtcNow();
         }
         finally
@@ -95,9 +107,42 @@ internal sealed partial class DomainTools(
         }
     }
 
+    private async Task<IReadOnlyList<DomainActionTool>> DescribeEndpointAsync(string domainId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await resolver.ResolveAsync(domainId).WaitAsync(cancellationToken) is not DomainTarget.Remote remote) { return []; }
+            using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            within.CancelAfter(DescribeTimeout);
+            var description = await http.DescribeAsync(remote, within.Token);
+            return [.. description.Actions.Select(action => new DomainActionTool(domainId, (name, input, cancellation) => ExecuteAsync(remote, name, input, cancellation),
+                action.ToInfo(), metrics))];
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A worker without /describe (or down) is still reached by workflows; it just has no tools.
+            LogDescribeFailed(logger, domainId, e);
+            return [];
+        }
+    }
+
+    /// <summary>An endpoint domain's action for a tool call; what the domain answers (an error status, no answer) is a tool error.</summary>
+    private async Task<System.Text.Json.JsonElement> ExecuteAsync(DomainTarget.Remote remote, string action, System.Text.Json.JsonElement input,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.ExecuteAsync(remote, action, workflowId: null, stepId: null, input, idempotencyKey: null, cancellationToken);
+        }
+        catch (DomainHttpException e)
+        {
+            throw new ModelContextProtocol.McpException(e.Message, e);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The registry did not list the hosted domains; MCP lists the last domain tools known")]
     private static partial void LogListFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The hosted domain {DomainId} did not describe its actions; it has no MCP tools for now")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The domain {DomainId} did not describe its actions; it has no MCP tools for now")]
     private static partial void LogDescribeFailed(ILogger logger, string domainId, Exception exception);
 }

@@ -19,6 +19,7 @@ public interface IContributionGrain : IGrainWithStringKey
     Task<Contribution> Apply(ApplyRequest request);
 
     /// <summary>Deletes the contribution with its verifications and applications and announces
-    /// <see cref="MemoryEvents.Retracted"/>. Idempotent: an unknown or already retracted id returns false and changes nothing.</summary>
-    Task<bool> Retract();
+    /// <see cref="MemoryEvents.Retracted"/> with the request's reason. Idempotent: an unknown or already retracted id returns
+    /// false and changes nothing. Invalid request: <see cref="ArgumentException"/>.</summary>
+    Task<bool> Retract(RetractRequest request);
 }

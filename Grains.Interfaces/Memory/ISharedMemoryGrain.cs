@@ -31,7 +31,7 @@ public interface ISharedMemoryGrain : IGrainWithStringKey
     Task<Contribution> Apply(string contributionId, ApplyRequest request);
 
     /// <summary>See <see cref="IContributionGrain.Retract"/>: true when the contribution existed and is now gone.</summary>
-    Task<bool> Retract(string contributionId);
+    Task<bool> Retract(string contributionId, RetractRequest request);
 
     /// <summary>A domain's contributions, newest first; <paramref name="limit"/> 1..<see cref="MemoryQuery.MaxLimit"/>.</summary>
     Task<ContributionPage> GetDomainContributions(string domainId, int offset, int limit);

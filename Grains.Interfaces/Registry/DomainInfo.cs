@@ -16,6 +16,9 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Kind"><see cref="DomainKinds.Hosted"/> (a worker grain in the cluster) or <see cref="DomainKinds.Endpoint"/>
 /// (HTTP at <paramref name="Port"/> or <paramref name="Endpoint"/>).</param>
 /// <param name="GrainType">For a hosted domain, the grain type of its worker grain; null otherwise.</param>
+/// <param name="Token">Only in the answer to a registration with a port or endpoint: the bearer token the cluster sends with
+/// every call to the domain (<c>Authorization: Bearer …</c>), for the domain to check. Shown once; registering again issues a
+/// new one. Null everywhere else.</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.DomainInfo")]
 public sealed record DomainInfo(
     string DomainId,
@@ -29,4 +32,5 @@ public sealed record DomainInfo(
     IReadOnlyList<string> Peers,
     long HeartbeatCount,
     string Kind = DomainKinds.Endpoint,
-    string? GrainType = null);
+    string? GrainType = null,
+    string? Token = null);

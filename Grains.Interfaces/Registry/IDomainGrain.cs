@@ -5,7 +5,8 @@ namespace Rayswarm.Grains.Interfaces;
 [Alias("rayswarm.IDomainGrain")]
 public interface IDomainGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the domain, or updates its registration (idempotent); announces <see cref="RegistryEvents.Registered"/>.
+    /// <summary>Registers the domain, or updates its registration; announces <see cref="RegistryEvents.Registered"/>. The answer
+    /// carries a new bearer token (<see cref="DomainInfo.Token"/>) that the cluster sends with every call to the domain.
     /// Throws <see cref="ArgumentException"/> naming an invalid field, or when the id does not match this grain's key, and
     /// <see cref="ConflictException"/> while a healthy hosted domain has this id (hosted domains win).</summary>
     Task<DomainInfo> Register(DomainRegistration registration);
@@ -28,6 +29,10 @@ public interface IDomainGrain : IGrainWithStringKey
     /// <summary>The domain without computing its peers (<see cref="DomainInfo.Peers"/> is empty); null when not registered.</summary>
     [ReadOnly]
     Task<DomainInfo?> GetSnapshot();
+
+    /// <summary>How the cluster reaches the domain, with an endpoint domain's bearer token; null when not registered.</summary>
+    [ReadOnly]
+    Task<DomainReach?> GetReach();
 
     /// <summary>Removes the domain from the registry; false when it was not registered.</summary>
     Task<bool> Unregister();

@@ -22,6 +22,11 @@ public interface IRegistryGrain : IGrainWithStringKey
     /// <summary>Records a heartbeat; see <see cref="IDomainGrain.Heartbeat"/>.</summary>
     Task<DomainInfo> Heartbeat(string domainId);
 
+    /// <summary>Removes a domain registered with a port or endpoint and announces <see cref="RegistryEvents.Unregistered"/>; false
+    /// when it was not registered. A domain hosted in the cluster while a silo hosts it (healthy) is refused with
+    /// <see cref="ConflictException"/>: its silos would register it again.</summary>
+    Task<bool> Unregister(string domainId);
+
     /// <summary>One domain with its peers; null when not registered.</summary>
     Task<DomainInfo?> Get(string domainId);
 

@@ -16,7 +16,8 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
     public const int MaxTimeoutSeconds = 3600;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field; returns the step ids by position.
-    /// Domains are not looked up here: a step whose domain is unknown fails when it runs.</summary>
+    /// Domains and capabilities are not looked up here: a step whose domain is unknown, or whose capability no healthy
+    /// domain offers, fails when it runs.</summary>
     public IReadOnlyList<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(Name)) { throw new ArgumentException("name is required.", "name"); }
@@ -31,14 +32,7 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
         for (var i = 0; i < Steps.Count; i++)
         {
             var step = Steps[i] ?? throw new ArgumentException($"steps[{i}] must be an object.", "steps");
-            try
-            {
-                DomainRegistration.ValidateDomainId(step.DomainId);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"steps[{i}].{e.Message.Replace(" (Parameter 'domain_id')", "", StringComparison.Ordinal)}", "steps", e);
-            }
+            ValidateTarget(step, i);
             if (string.IsNullOrWhiteSpace(step.Action)) { throw new ArgumentException($"steps[{i}].action is required.", "steps"); }
             if (step.TimeoutSeconds is { } t && t is < 1 or > MaxTimeoutSeconds)
             {
@@ -67,6 +61,42 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
             throw new ArgumentException($"steps: depends_on forms a cycle: {string.Join(" -> ", cycle)}.", "steps");
         }
         return ids;
+    }
+
+    /// <summary>Exactly one of domain_id and capability; a strategy only with a capability, and a known one.</summary>
+    private static void ValidateTarget(WorkflowStepRequest step, int position)
+    {
+        if (step.DomainId is not null && step.Capability is not null)
+        {
+            throw new ArgumentException($"steps[{position}]: give domain_id or capability, not both.", "steps");
+        }
+        if (step.Capability is not null)
+        {
+            if (string.IsNullOrWhiteSpace(step.Capability) || step.Capability.Length > DomainRegistration.MaxDomainIdLength)
+            {
+                throw new ArgumentException(
+                    $"steps[{position}].capability must be a non-blank string of at most {DomainRegistration.MaxDomainIdLength} characters.", "steps");
+            }
+            if (step.Strategy is not null && !RoutingStrategies.IsKnown(step.Strategy))
+            {
+                throw new ArgumentException(
+                    $"steps[{position}].strategy must be one of {string.Join(", ", RoutingStrategies.All)} (was '{step.Strategy}').", "steps");
+            }
+            return;
+        }
+        if (step.Strategy is not null)
+        {
+            throw new ArgumentException($"steps[{position}].strategy is only for a step routed by capability.", "steps");
+        }
+        if (step.DomainId is null) { throw new ArgumentException($"steps[{position}].domain_id is required (or give a capability).", "steps"); }
+        try
+        {
+            DomainRegistration.ValidateDomainId(step.DomainId);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"steps[{position}].{e.Message.Replace(" (Parameter 'domain_id')", "", StringComparison.Ordinal)}", "steps", e);
+        }
     }
 
     private static void ValidateStepId(string stepId, int position)

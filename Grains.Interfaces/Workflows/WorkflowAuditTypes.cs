@@ -12,6 +12,10 @@ public static class WorkflowAuditTypes
     /// <summary>A step's action was started (again, after a resume).</summary>
     public const string StepStarted = "step_started";
 
+    /// <summary>A step routed by capability was given its domain; <c>detail</c> names the capability, the strategy, the
+    /// domain picked and the candidates.</summary>
+    public const string StepRouted = "step_routed";
+
     /// <summary>A step's action returned; <c>data_hash</c> is the hash of its output.</summary>
     public const string StepCompleted = "step_completed";
 

@@ -4,7 +4,8 @@ namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>One step of a workflow as it stands.</summary>
 /// <param name="StepId">The step's id.</param>
-/// <param name="DomainId">The domain that runs it.</param>
+/// <param name="DomainId">The domain that runs it; for a step routed by capability, the domain picked when it started (empty
+/// until then).</param>
 /// <param name="Action">The domain's action.</param>
 /// <param name="DependsOn">The steps it waits for.</param>
 /// <param name="Data">Its own input.</param>
@@ -13,6 +14,8 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Error">Why the action or its compensation failed.</param>
 /// <param name="StartedAt">When the action (last) started.</param>
 /// <param name="CompletedAt">When the action completed or failed.</param>
+/// <param name="Capability">The capability the step was routed by; null for a step that names its domain.</param>
+/// <param name="Strategy">The routing strategy of a step routed by capability.</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepInfo")]
 public sealed record WorkflowStepInfo(
     string StepId,
@@ -24,4 +27,6 @@ public sealed record WorkflowStepInfo(
     JsonElement? Output,
     string? Error,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    string? Capability = null,
+    string? Strategy = null);

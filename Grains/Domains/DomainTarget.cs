@@ -10,6 +10,7 @@ public abstract record DomainTarget
     /// <summary>A domain hosted in the cluster, reached through its worker grain.</summary>
     public sealed record Hosted(IDomainWorkerGrain Worker) : DomainTarget;
 
-    /// <summary>A domain registered with a port or endpoint, reached over HTTP (<see cref="DomainHttpClient"/>).</summary>
-    public sealed record Remote(Uri BaseAddress) : DomainTarget;
+    /// <summary>A domain registered with a port or endpoint, reached over HTTP (<see cref="DomainHttpClient"/>) with the
+    /// bearer <paramref name="Token"/> issued when it registered (null for a registration older than tokens).</summary>
+    public sealed record Remote(Uri BaseAddress, string? Token = null) : DomainTarget;
 }

@@ -5,7 +5,8 @@ using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
 
-/// <summary>Registers hosted domains and the services that reach domains (<see cref="DomainResolver"/>, <see cref="DomainHttpClient"/>).</summary>
+/// <summary>Registers hosted domains and the services that reach domains (<see cref="DomainResolver"/>, <see cref="DomainRouter"/>,
+/// <see cref="DomainHttpClient"/>).</summary>
 public static class DomainWorkerServiceCollectionExtensions
 {
     /// <summary>The services every part of the domain system uses to reach domains; safe to call more than once.</summary>
@@ -23,6 +24,7 @@ public static class DomainWorkerServiceCollectionExtensions
         services.TryAddSingleton(new DomainHttpOptions());
         services.TryAddSingleton(CatalogOf(services));
         services.TryAddSingleton<DomainResolver>();
+        services.TryAddSingleton<DomainRouter>();
         services.TryAddSingleton<DomainHttpClient>();
         // Registers the catalog's domains in the registry once the silo serves (nothing in a process without a silo).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HostedDomainRegistrar>());

@@ -52,7 +52,7 @@ public sealed class EventDeliveryGrain(DomainResolver resolver, DomainHttpClient
                     await hosted.Worker.OnEvent(domainEvent);
                     break;
                 case DomainTarget.Remote remote:
-                    await http.PostEventAsync(remote.BaseAddress, domainEvent);
+                    await http.PostEventAsync(remote, domainEvent);
                     break;
             }
         }

@@ -63,12 +63,14 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
         return updated;
     }
 
-    public async Task<bool> Retract()
+    public async Task<bool> Retract(RetractRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request, "request");
+        request.Validate();
         var current = _current ?? await _store.GetAsync(ContributionId);
         _current = null;
         if (current is null || !await _store.DeleteAsync(ContributionId)) { return false; }
-        await this.AnnounceAsync(MemoryEvents.Retracted, current.DomainId, current);
+        await this.AnnounceAsync(MemoryEvents.Retracted, request.DomainId ?? current.DomainId, current, ("reason", request.Reason));
         return true;
     }
 

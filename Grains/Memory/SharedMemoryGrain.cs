@@ -83,10 +83,12 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
         return await Contribution(contributionId).Apply(request);
     }
 
-    public async Task<bool> Retract(string contributionId)
+    public async Task<bool> Retract(string contributionId, RetractRequest request)
     {
         MemoryValidation.ValidateContributionId(contributionId);
-        return await Contribution(contributionId).Retract();
+        ArgumentNullException.ThrowIfNull(request, "request");
+        request.Validate();
+        return await Contribution(contributionId).Retract(request);
     }
 
     public async Task<ContributionPage> GetDomainContributions(string domainId, int offset, int limit)

@@ -4,14 +4,21 @@ using Rayswarm.Grains.Interfaces;
 namespace Rayswarm.Grains;
 
 /// <summary>One domain: its registration and heartbeats are durable; a durable reminder marks it unhealthy when heartbeats
-/// stop. It keeps its index partition up to date on registration and on health changes only, so heartbeats touch no
-/// shared grain.</summary>
+/// stop; an endpoint domain is first asked directly (<c>GET {endpoint}/health</c>), and an answer counts as a heartbeat
+/// (so a worker that serves but does not send heartbeats stays healthy, and an unhealthy one that answers again recovers).
+/// It keeps its index partition up to date on registration and on health changes only, so heartbeats touch no shared
+/// grain. An endpoint registration is issued a bearer token (<see cref="DomainTokens"/>).</summary>
 [GrainType("domain")]
 public sealed class DomainGrain(
     [PersistentState("domain", "Default")] IPersistentState<DomainState> state,
     RegistryOptions? options = null,
-    [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IDomainGrain, IRemindable
+    [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null,
+    DomainTokens? tokens = null,
+    DomainHttpClient? http = null) : Grain, IDomainGrain, IRemindable
 {
+    /// <summary>How long the health probe of a silent endpoint domain may take.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
     private const string HealthReminder = "health";
     private readonly RegistryOptions _options = options ?? new RegistryOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -33,11 +40,13 @@ public sealed class DomainGrain(
             throw new ConflictException(
                 $"domain_id '{DomainId}' is a domain hosted in the cluster; it cannot be registered with a port or endpoint while a silo hosts it.");
         }
-        return await StoreAsync(registration with
+        var nonce = tokens is null ? null : DomainTokens.NewNonce();
+        var info = await StoreAsync(registration with
         {
             Capabilities = registration.Capabilities.Distinct(StringComparer.Ordinal).ToArray(),
             Metadata = registration.Metadata ?? new Dictionary<string, string>(),
-        }, DomainKinds.Endpoint, grainType: null);
+        }, DomainKinds.Endpoint, grainType: null, nonce);
+        return nonce is null ? info : info with { Token = tokens!.TokenOf(DomainId, nonce) };
     }
 
     public async Task<DomainInfo> RegisterHosted(HostedDomainRegistration registration)
@@ -58,10 +67,10 @@ public sealed class DomainGrain(
             return await RecordHeartbeatAsync();
         }
         return await StoreAsync(new DomainRegistration(DomainId, null, null, capabilities, new Dictionary<string, string>()),
-            DomainKinds.Hosted, registration.GrainType);
+            DomainKinds.Hosted, registration.GrainType, tokenNonce: null);
     }
 
-    private async Task<DomainInfo> StoreAsync(DomainRegistration registration, string kind, string? grainType)
+    private async Task<DomainInfo> StoreAsync(DomainRegistration registration, string kind, string? grainType, string? tokenNonce)
     {
         var now = _time.GetUtcNow();
         var current = state.State;
@@ -73,6 +82,7 @@ public sealed class DomainGrain(
             Status = DomainStatus.Healthy,
             Kind = kind,
             GrainType = grainType,
+            TokenNonce = tokenNonce,
         };
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(HealthReminder, _options.HealthCheckPeriod, _options.HealthCheckPeriod);
@@ -117,6 +127,18 @@ public sealed class DomainGrain(
 
     public Task<DomainInfo?> GetSnapshot() => Task.FromResult(state.State.Registration is null ? null : Snapshot());
 
+    public Task<DomainReach?> GetReach()
+    {
+        if (state.State.Registration is not { } r) { return Task.FromResult<DomainReach?>(null); }
+        var s = state.State;
+        var baseAddress = s.Kind == DomainKinds.Hosted ? null
+            : r.Endpoint is { } endpoint ? (endpoint.EndsWith('/') ? endpoint : endpoint + "/")
+            : r.Port is { } port ? $"http://127.0.0.1:{port}/"
+            : null;
+        var token = s.TokenNonce is { } nonce && tokens is not null ? tokens.TokenOf(DomainId, nonce) : null;
+        return Task.FromResult<DomainReach?>(new DomainReach(s.Kind, s.GrainType, baseAddress, token, s.Status));
+    }
+
     public async Task<bool> Unregister()
     {
         if (state.State.Registration is null) { return false; }
@@ -137,11 +159,25 @@ public sealed class DomainGrain(
             return;
         }
         var silentFor = _time.GetUtcNow() - state.State.LastHeartbeatAt;
-        if (state.State.Status != DomainStatus.Healthy || silentFor <= _options.UnhealthyAfter) { return; }
+        if (silentFor <= _options.UnhealthyAfter) { return; }
+        if (await AnswersHealthProbeAsync())
+        {
+            await RecordHeartbeatAsync();
+            return;
+        }
+        if (state.State.Status != DomainStatus.Healthy) { return; }
         state.State = state.State with { Status = DomainStatus.Unhealthy };
         await state.WriteStateAsync();
         await UpdateIndexAsync();
         await PublishAsync(RegistryEvents.Unhealthy, Snapshot());
+    }
+
+    /// <summary>Asks a silent endpoint domain directly (<c>GET {endpoint}/health</c>, with its token) before it is marked
+    /// unhealthy; hosted domains are spoken for by their silos.</summary>
+    private async Task<bool> AnswersHealthProbeAsync()
+    {
+        if (http is null || state.State.Kind != DomainKinds.Endpoint || await GetReach() is not { BaseAddress: { } address } reach) { return false; }
+        return await http.IsAliveAsync(new DomainTarget.Remote(new Uri(address), reach.Token), ProbeTimeout);
     }
 
     private Task UpdateIndexAsync() =>

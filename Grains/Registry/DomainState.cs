@@ -21,4 +21,8 @@ public sealed record DomainState
 
     /// <summary>The worker grain's type of a hosted domain; null for an endpoint domain.</summary>
     public string? GrainType { get; init; }
+
+    /// <summary>The random value the endpoint domain's bearer token was derived from at its last registration
+    /// (<see cref="DomainTokens"/>); the token itself is never stored. Null before tokens existed.</summary>
+    public string? TokenNonce { get; init; }
 }

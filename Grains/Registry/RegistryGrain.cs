@@ -32,6 +32,18 @@ public sealed class RegistryGrain : Grain, IRegistryGrain
         return await Domain(domainId).Heartbeat();
     }
 
+    public async Task<bool> Unregister(string domainId)
+    {
+        DomainRegistration.ValidateDomainId(domainId);
+        var domain = Domain(domainId);
+        if (await domain.GetSnapshot() is { Kind: DomainKinds.Hosted, Status: DomainStatus.Healthy })
+        {
+            throw new ConflictException(
+                $"Domain '{domainId}' is hosted in the cluster and its silos would register it again: remove it from their configuration instead.");
+        }
+        return await domain.Unregister();
+    }
+
     public async Task<DomainInfo?> Get(string domainId)
     {
         DomainRegistration.ValidateDomainId(domainId);

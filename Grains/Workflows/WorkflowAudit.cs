@@ -72,16 +72,29 @@ public static class WorkflowAudit
         {
             workflow_id = workflowId,
             name,
-            steps = steps.Select(s => new
-            {
-                step_id = s.StepId,
-                domain_id = s.DomainId,
-                action = s.Action,
-                data = s.Data,
-                depends_on = s.DependsOn,
-                timeout_seconds = s.TimeoutSeconds,
-            }),
+            steps = steps.Select(DefinitionOf),
         });
         return CanonicalJson.Hash(definition);
+    }
+
+    /// <summary>A step as defined: a step routed by capability has its capability and strategy instead of the domain it is
+    /// given later; a step naming its domain hashes as it did before routing existed, so older workflows still verify.</summary>
+    private static Dictionary<string, object?> DefinitionOf(WorkflowStepState s)
+    {
+        var step = new Dictionary<string, object?> { ["step_id"] = s.StepId };
+        if (s.Capability is null)
+        {
+            step["domain_id"] = s.DomainId;
+        }
+        else
+        {
+            step["capability"] = s.Capability;
+            step["strategy"] = s.Strategy;
+        }
+        step["action"] = s.Action;
+        step["data"] = s.Data;
+        step["depends_on"] = s.DependsOn;
+        step["timeout_seconds"] = s.TimeoutSeconds;
+        return step;
     }
 }

@@ -53,6 +53,7 @@ public sealed partial class WorkflowGrain
         _inFlight[stepId] = LostAt(timeout, 1, TimeSpan.Zero);
         var retry = RetryFor(stepId);
         var self = GrainFactory.GetGrain<IWorkflowRunGrain>(this.GetGrainId());
+        var (lease, unrouted) = (TakeLease(step), UnroutedError(step));
         _ = Task.Run(async () =>
         {
             JsonElement output = s_null;
@@ -60,6 +61,7 @@ public sealed partial class WorkflowGrain
             var outcomeUnknown = false;
             try
             {
+                if (unrouted is not null) { throw new WorkflowStepException(unrouted); }
                 output = await retry.RunAsync(() => runner.ExecuteAsync(domainId, action, workflowId, stepId, input, timeout));
             }
             catch (WorkflowStepException e) when (e.IsTransient)
@@ -72,6 +74,7 @@ public sealed partial class WorkflowGrain
             {
                 error = e.Message;
             }
+            lease?.Dispose();
             await ReportAsync(workflowId, stepId, () => self.StepFinished(stepId, output, error, outcomeUnknown));
         });
     }

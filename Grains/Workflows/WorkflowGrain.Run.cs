@@ -260,6 +260,7 @@ public sealed partial class WorkflowGrain
     /// transition started.</summary>
     private async Task CommitAsync(string statusBefore, List<WorkflowStepState> launches, WorkflowStepState? compensation)
     {
+        await RouteAsync(launches);
         // The row after the state, never ahead of it: a row behind is repaired (WorkflowGrain.Index), one ahead could not be.
         await PersistAsync();
         CountTransition(statusBefore);
@@ -291,6 +292,7 @@ public sealed partial class WorkflowGrain
         }
         catch
         {
+            ForgetRoutes();
             _broken = true;
             DeactivateOnIdle(); // the next activation reads what is stored and resumes from there
             throw;

@@ -53,7 +53,9 @@ public sealed partial class WorkflowGrain(
             S.Steps = [.. request.Steps.Select((step, i) => new WorkflowStepState
             {
                 StepId = ids[i],
-                DomainId = step.DomainId,
+                DomainId = step.DomainId ?? "",
+                Capability = step.Capability,
+                Strategy = step.Capability is null ? null : step.Strategy ?? RoutingStrategies.LeastLoaded,
                 Action = step.Action,
                 Data = step.Data,
                 DependsOn = [.. (step.DependsOn ?? []).Distinct(StringComparer.Ordinal)],

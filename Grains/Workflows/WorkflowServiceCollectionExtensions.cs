@@ -23,6 +23,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(new WorkflowOptions());
         services.TryAddSingleton(new WorkflowSigningOptions());
         services.TryAddSingleton<WorkflowSigner>();
+        // Endpoint domains' bearer tokens are derived from the same cluster key (DomainTokens).
+        services.TryAddSingleton<DomainTokens>();
         services.TryAddSingleton<WorkflowStepRunner>();
         services.TryAddSingleton<IWorkflowIndexStore>(UnconfiguredWorkflowIndexStore.Instance);
         return services;

@@ -42,6 +42,22 @@ public sealed class WorkflowSigner : IDisposable
             && _key.VerifyData(Payload(workflowId, headHash), bytes.AsSpan(0, length), HashAlgorithmName.SHA256);
     }
 
+    /// <summary>A 32-byte key for another use of the cluster's secret (HKDF-SHA256 of the private scalar, with
+    /// <paramref name="purpose"/> as its info), so that one configured key serves several purposes without reuse.</summary>
+    public byte[] DeriveKey(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        var d = _key.ExportParameters(includePrivateParameters: true).D!;
+        try
+        {
+            return HKDF.DeriveKey(HashAlgorithmName.SHA256, d, 32, salt: "rayswarm-derived-key"u8.ToArray(), info: Encoding.UTF8.GetBytes(purpose));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(d);
+        }
+    }
+
     private static byte[] Payload(string workflowId, string headHash) => Encoding.UTF8.GetBytes(workflowId + "\n" + headHash);
 
     private static ECDsa FromPem(string pem, string source)

@@ -25,7 +25,7 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
             var output = await ResolveAsync(domainId) switch
             {
                 DomainTarget.Hosted hosted => await hosted.Worker.Execute(action, input),
-                DomainTarget.Remote remote => await http.ExecuteAsync(remote.BaseAddress, action, workflowId, stepId, input,
+                DomainTarget.Remote remote => await http.ExecuteAsync(remote, action, workflowId, stepId, input,
                     IdempotencyKeys.Action(workflowId, stepId), cancellation),
                 _ => throw new InvalidOperationException("unknown domain target"),
             };
@@ -43,7 +43,7 @@ public sealed class WorkflowStepRunner(DomainResolver resolver, DomainHttpClient
                     await hosted.Worker.Compensate(action, input, output);
                     break;
                 case DomainTarget.Remote remote:
-                    await http.CompensateAsync(remote.BaseAddress, action, workflowId, stepId, input, output,
+                    await http.CompensateAsync(remote, action, workflowId, stepId, input, output,
                         IdempotencyKeys.Compensation(workflowId, stepId), cancellation);
                     break;
             }

@@ -8,7 +8,14 @@ public sealed class WorkflowStepState
 {
     public string StepId { get; set; } = "";
 
+    /// <summary>The domain that runs the step; for a step routed by <see cref="Capability"/>, empty until it is routed.</summary>
     public string DomainId { get; set; } = "";
+
+    /// <summary>The capability the step is routed by, or null when it names its domain.</summary>
+    public string? Capability { get; set; }
+
+    /// <summary>The routing strategy (<see cref="RoutingStrategies"/>) of a step routed by capability.</summary>
+    public string? Strategy { get; set; }
 
     public string Action { get; set; } = "";
 
@@ -36,5 +43,5 @@ public sealed class WorkflowStepState
     public int? CompletionOrder { get; set; }
 
     public WorkflowStepInfo ToInfo() =>
-        new(StepId, DomainId, Action, [.. DependsOn], Data, Status, Output, Error, StartedAt, CompletedAt);
+        new(StepId, DomainId, Action, [.. DependsOn], Data, Status, Output, Error, StartedAt, CompletedAt, Capability, Strategy);
 }

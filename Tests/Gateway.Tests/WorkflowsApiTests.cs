@@ -160,6 +160,9 @@ public sealed class WorkflowsApiTests(GatewayFixture fixture) : IClassFixture<Ga
     [InlineData("""{"name": "w", "steps": []}""", "steps must list at least one step")]
     [InlineData("""{"name": "w", "steps": [{"action": "x"}]}""", "steps[0].domain_id is required")]
     [InlineData("""{"name": "w", "steps": [{"domain_id": "a"}]}""", "steps[0].action is required")]
+    [InlineData("""{"name": "w", "steps": [{"domain_id": "a", "capability": "c", "action": "x"}]}""", "steps[0]: give domain_id or capability, not both")]
+    [InlineData("""{"name": "w", "steps": [{"capability": "c", "strategy": "fastest", "action": "x"}]}""", "steps[0].strategy must be one of least_loaded, round_robin, random (was 'fastest')")]
+    [InlineData("""{"name": "w", "steps": [{"domain_id": "a", "strategy": "random", "action": "x"}]}""", "steps[0].strategy is only for a step routed by capability")]
     [InlineData("""{"name": "w", "steps": "all of them"}""", "steps")]
     [InlineData("""{"name": "w", "steps": [""", "JSON")]
     public async Task Invalid_workflows_are_400_problems_naming_the_field(string body, string detail)

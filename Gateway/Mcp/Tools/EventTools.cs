@@ -30,6 +30,13 @@ public sealed class EventTools(IGrainFactory grains)
         [Description("Dot-separated segments: '*' matches exactly one segment (\"ml.*\"), '#' zero or more (\"ml.#\"); \"*\" alone matches every event.")] string pattern) =>
         Bus.Subscribe(new SubscribeRequest(domain_id, pattern));
 
+    [McpServerTool(Name = "unsubscribe_domain", Idempotent = false, Destructive = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Ends an event subscription by its subscription_id (from subscribe_domain or list_subscriptions): its domain gets no more events of that pattern.")]
+    [McpScope(McpScopes.Write)]
+    public Task<UnsubscribeResult> UnsubscribeDomain(
+        [Description("The subscription's id.")] string subscription_id) =>
+        Removals.UnsubscribeAsync(grains, subscription_id);
+
     [McpServerTool(Name = "list_subscriptions", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the event subscriptions (all, or one domain's) with their delivery figures: delivered, pending and dead letters.")]
     [McpScope(McpScopes.Read)]

@@ -51,6 +51,15 @@ public sealed class MemoryTools(IGrainFactory grains)
         [Description("What happened, optional (at most 1000 characters).")] string? notes = null) =>
         Memory.Apply(contribution_id, new ApplyRequest(domain_id, outcome, notes));
 
+    [McpServerTool(Name = "retract_knowledge", Idempotent = false, Destructive = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Takes a contribution back: deletes it with its verifications and applications and announces memory.retracted with the reason.")]
+    [McpScope(McpScopes.Write)]
+    public Task<RetractResult> RetractKnowledge(
+        [Description("The contribution's id.")] string contribution_id,
+        [Description("Why it is retracted (required, at most 4000 characters).")] string reason,
+        [Description("The retracting domain, optional.")] string? domain_id = null) =>
+        Removals.RetractAsync(grains, contribution_id, new RetractRequest(reason, string.IsNullOrEmpty(domain_id) ? null : domain_id));
+
     [McpServerTool(Name = "domain_contributions", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists one domain's contributions, newest first, one page at a time, with the domain's total.")]
     [McpScope(McpScopes.Read)]

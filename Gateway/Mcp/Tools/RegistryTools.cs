@@ -28,6 +28,13 @@ public sealed class RegistryTools(IGrainFactory grains)
         [Description("The id of a registered domain.")] string domain_id) =>
         Registry.Heartbeat(domain_id);
 
+    [McpServerTool(Name = "unregister_domain", Idempotent = false, Destructive = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Removes a domain registered with a port or endpoint from the registry and announces domain.unregistered. A domain hosted in the cluster cannot be unregistered while its silos host it.")]
+    [McpScope(McpScopes.Write)]
+    public Task<UnregisterResult> UnregisterDomain(
+        [Description("The id of a registered domain.")] string domain_id) =>
+        Removals.UnregisterAsync(grains, domain_id);
+
     [McpServerTool(Name = "list_domains", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists every registered domain with its capabilities, endpoint, health and peers, sorted by id.")]
     [McpScope(McpScopes.Read)]

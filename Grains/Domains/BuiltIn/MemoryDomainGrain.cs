@@ -25,6 +25,8 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
     private const string Search = "search";
     private const string Contribute = "contribute";
 
+    private static readonly RetractRequest s_compensated = new("compensated: the workflow step that contributed it was rolled back");
+
     private static readonly IReadOnlyList<DomainActionInfo> s_actions =
     [
         new(Search,
@@ -103,7 +105,7 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
                 var id = (output.ValueKind == JsonValueKind.Object && output.TryGetProperty("contribution_id", out var given)
                         && given.ValueKind == JsonValueKind.String ? given.GetString() : null)
                     ?? ContributionIdOf(DomainActionInput.Parse(input));
-                if (id is not null) { await GrainFactory.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Retract(id); }
+                if (id is not null) { await GrainFactory.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Retract(id, s_compensated); }
                 return;
             default:
                 throw DomainActionInput.UnknownAction(DomainId, action, s_actions);

@@ -12,7 +12,7 @@ namespace Rayswarm.Testing;
 /// <summary>
 /// A domain outside the cluster: a real HTTP server on 127.0.0.1 (port chosen by the OS) speaking the action protocol
 /// (POST /actions/{action}, POST /actions/{action}/compensate). <see cref="Handler"/> answers each call; every call is
-/// recorded in <see cref="Calls"/>.
+/// recorded in <see cref="Calls"/>. GETs (/health, /describe) are answered by <see cref="GetHandler"/>.
 /// </summary>
 public sealed class EndpointDomain : IAsyncDisposable
 {
@@ -28,6 +28,12 @@ public sealed class EndpointDomain : IAsyncDisposable
 
     /// <summary>Every call: (path, its Idempotency-Key header or null).</summary>
     public ConcurrentQueue<(string Path, string? IdempotencyKey)> IdempotencyKeyHeaders { get; } = new();
+
+    /// <summary>Every GET: its path.</summary>
+    public ConcurrentQueue<string> Gets { get; } = new();
+
+    /// <summary>Answers a GET (/health, /describe) given its path: (status code, JSON body). Default: 404.</summary>
+    public Func<string, (int Status, string Body)> GetHandler { get; set; } = _ => (404, """{"error": "not found"}""");
 
     /// <summary>Answers a call given its path and body: (status code, JSON body). Default: 200 with <c>{"ok": true}</c>.</summary>
     public Func<string, JsonElement, Task<(int Status, string Body)>> Handler { get; set; } =
@@ -46,6 +52,14 @@ public sealed class EndpointDomain : IAsyncDisposable
             domain.Calls.Enqueue(("/" + path, body));
             domain.IdempotencyKeyHeaders.Enqueue(("/" + path, context.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null));
             var (status, text) = await domain.Handler("/" + path, body);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(text);
+        });
+        app.MapGet("/{**path}", async (HttpContext context, string path) =>
+        {
+            domain.Gets.Enqueue("/" + path);
+            var (status, text) = domain.GetHandler("/" + path);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(text);

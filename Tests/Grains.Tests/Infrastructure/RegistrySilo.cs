@@ -16,12 +16,15 @@ public sealed class RegistrySilo : DomainSilo
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<RegistrySilo> StartAsync(bool streams = true)
+    /// <summary>Starts the silo; with <paramref name="probes"/> the registry can reach endpoint domains over HTTP, so it asks
+    /// silent ones <c>GET /health</c> before marking them unhealthy.</summary>
+    public static async Task<RegistrySilo> StartAsync(bool streams = true, bool probes = false)
     {
         var time = new FakeTimeProvider();
         var host = await StartHostAsync(builder =>
         {
             builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, time);
+            if (probes) { builder.Services.AddSingleton(new DomainHttpClient(new DomainHttpOptions())); }
             builder.Services.AddRegistry(o =>
             {
                 o.HeartbeatInterval = Interval;
