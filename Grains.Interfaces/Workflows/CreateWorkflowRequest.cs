@@ -39,7 +39,8 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
             {
                 throw new ArgumentException($"steps[{i}].{e.Message.Replace(" (Parameter 'domain_id')", "", StringComparison.Ordinal)}", "steps", e);
             }
-            if (string.IsNullOrWhiteSpace(step.Action)) { throw new ArgumentException($"steps[{i}].action is required.", "steps"); }
+            ApprovalSteps.Validate(step, i);
+            if (!step.IsApproval && string.IsNullOrWhiteSpace(step.Action)) { throw new ArgumentException($"steps[{i}].action is required.", "steps"); }
             if (step.TimeoutSeconds is { } t && t is < 1 or > MaxTimeoutSeconds)
             {
                 throw new ArgumentException($"steps[{i}].timeout_seconds must be between 1 and {MaxTimeoutSeconds} (was {t}).", "steps");

@@ -13,6 +13,10 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Error">Why the action or its compensation failed.</param>
 /// <param name="StartedAt">When the action (last) started.</param>
 /// <param name="CompletedAt">When the action completed or failed.</param>
+/// <param name="Type"><c>action</c>, or <c>approval</c> for a step that waits for a decision.</param>
+/// <param name="ReviewId">An approval step's review ("apr_…", <c>/domains/reviews/{id}</c>) once it waits.</param>
+/// <param name="DeadlineAt">When an approval step times out.</param>
+/// <param name="Approvers">An approval step's deciders (roles).</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepInfo")]
 public sealed record WorkflowStepInfo(
     string StepId,
@@ -24,4 +28,8 @@ public sealed record WorkflowStepInfo(
     JsonElement? Output,
     string? Error,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    string Type = ApprovalSteps.ActionType,
+    string? ReviewId = null,
+    DateTimeOffset? DeadlineAt = null,
+    IReadOnlyList<string>? Approvers = null);
