@@ -133,7 +133,7 @@ public sealed partial class WorkflowGrain : IWorkflowApprovalGrain
             var due = waiting.Min(s => s.DeadlineAt!.Value) - _time.GetUtcNow();
             _reminder = await this.RegisterOrUpdateReminder(ResumeReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, _options.ResumePeriod);
             _reminderRegular = false;
-            DeactivateOnIdle();
+            LeaveWhenIdle();
             return;
         }
         if (!_reminderRegular)
@@ -143,9 +143,19 @@ public sealed partial class WorkflowGrain : IWorkflowApprovalGrain
         }
     }
 
-    /// <summary>On a reminder tick: applies decisions recorded in the review store that did not reach this workflow, times out
-    /// the approvals past their deadline, or parks again.</summary>
-    private async Task SettleApprovalsAsync()
+    /// <summary>Lets the activation go once the calls it is serving are done. From a timer, not from the activation itself
+    /// (an activation that deactivates while it activates would hand its first call to a new activation, which would do the same).</summary>
+    private void LeaveWhenIdle() =>
+        this.RegisterGrainTimer(static (grain, _) =>
+        {
+            grain.DeactivateOnIdle();
+            return Task.CompletedTask;
+        }, this, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+
+    /// <summary>On activation and on a reminder tick: applies decisions recorded in the review store that did not reach this
+    /// workflow, times out the approvals past their deadline, or parks again. An activation (a read, a decision) of a parked
+    /// workflow finds its reviews written and its reminder at the deadline, so it only lets the activation go once idle.</summary>
+    private async Task SettleApprovalsAsync(bool activating)
     {
         await _gate.WaitAsync();
         try
@@ -153,13 +163,17 @@ public sealed partial class WorkflowGrain : IWorkflowApprovalGrain
             if (_broken || !Exists || S.Status != WorkflowStatus.Running) { return; }
             var waiting = S.Steps.Where(s => s.Status == WorkflowStepStatus.Waiting).ToList();
             if (waiting.Count == 0) { return; }
-            await OpenReviewsAsync();
             var now = _time.GetUtcNow();
             List<(WorkflowStepState, ReviewInfo)> decided = [];
+            var missing = false;
             foreach (var step in waiting)
             {
                 var review = await Reviews.GetAsync(step.ReviewId!);
-                if (review is null) { continue; } // not opened yet (the write failed): the next tick tries again
+                if (review is null)
+                {
+                    missing = true; // the last activation died before writing it
+                    continue;
+                }
                 if (review.Status == ReviewStatus.Pending && now >= step.DeadlineAt)
                 {
                     var timedOut = review with
@@ -171,8 +185,20 @@ public sealed partial class WorkflowGrain : IWorkflowApprovalGrain
                 }
                 if (review.Status != ReviewStatus.Pending) { decided.Add((step, review)); }
             }
-            if (decided.Count > 0) { await ApplyDecisionsAsync(decided); }
-            else { await ParkOrRunAsync(); }
+            if (decided.Count > 0)
+            {
+                await ApplyDecisionsAsync(decided);
+                return;
+            }
+            _reviewsOpened = !missing;
+            await OpenReviewsAsync();
+            if (activating && _reviewsOpened && _inFlight.Count == 0
+                && !S.Steps.Exists(s => s.Status is WorkflowStepStatus.Running or WorkflowStepStatus.Compensating))
+            {
+                LeaveWhenIdle();
+                return;
+            }
+            await ParkOrRunAsync();
         }
         finally
         {

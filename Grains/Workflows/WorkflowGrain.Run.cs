@@ -26,6 +26,7 @@ public sealed partial class WorkflowGrain
     {
         await CheckIndexAsync();
         await ResumeAsync();
+        await SettleApprovalsAsync(activating: true);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -42,7 +43,7 @@ public sealed partial class WorkflowGrain
         {
             if (now >= lostAt) { _inFlight.Remove(stepId); } // its report never came: run it again
         }
-        await SettleApprovalsAsync();
+        await SettleApprovalsAsync(activating: false);
         await ResumeAsync();
     }
 
