@@ -17,6 +17,7 @@ public static class BenchmarkRunner
         ["chaos"] = ChaosScenario.RunAsync,
         ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
         ["mcp-calls"] = McpCallsScenario.RunAsync,
+        ["approvals-waiting"] = ApprovalsWaitingScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

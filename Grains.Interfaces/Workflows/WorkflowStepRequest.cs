@@ -4,7 +4,7 @@ namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>One step of a workflow to create.</summary>
 /// <param name="DomainId">The domain that runs the step (hosted in the cluster or registered with an endpoint).</param>
-/// <param name="Action">The domain's action to run ("search").</param>
+/// <param name="Action">The domain's action to run ("search"); required unless the step is an approval.</param>
 /// <param name="Data">The step's own input, passed to the action as <c>input.data</c>; optional.</param>
 /// <param name="DependsOn">Steps that must complete first, by id (<c>step_1</c>, … by position, or explicit ids).</param>
 /// <param name="StepId">An explicit id for the step; default <c>step_{position}</c> (1-based).</param>
@@ -18,7 +18,7 @@ namespace Rayswarm.Grains.Interfaces;
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepRequest")]
 public sealed record WorkflowStepRequest(
     string DomainId,
-    string Action,
+    string Action = "",
     JsonElement? Data = null,
     IReadOnlyList<string>? DependsOn = null,
     string? StepId = null,
@@ -29,5 +29,6 @@ public sealed record WorkflowStepRequest(
     IReadOnlyList<string>? Approvers = null)
 {
     /// <summary>Whether this step waits for a decision rather than running an action.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsApproval => Type == ApprovalSteps.Type;
 }
