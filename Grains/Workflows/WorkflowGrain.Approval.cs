@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ namespace Rayswarm.Grains;
 
 /// <summary>
 /// Approval steps (docs/workflows.md, Approval steps). A ready approval step waits: its review is opened in the review store
-/// after the transition is written, and once nothing else runs the workflow parks: its resume reminder is moved to the
+/// just before the transition is written, and once nothing else runs the workflow parks: its resume reminder is moved to the
 /// earliest deadline and the activation is let go (<c>DeactivateOnIdle</c>), so a waiting workflow costs storage, not memory.
 /// The decision wakes it (<see cref="Decided"/>); so does the reminder at the deadline, which reads the review (a decision
 /// whose call was lost is found there) or times it out. The review store decides races: a decision is a conditional update
@@ -57,7 +59,7 @@ public sealed partial class WorkflowGrain : IWorkflowApprovalGrain
     {
         step.Status = WorkflowStepStatus.Waiting;
         step.StartedAt = now;
-        step.ReviewId ??= "apr_" + Guid.NewGuid().ToString("N");
+        step.ReviewId ??= ReviewIdOf(step);
         var timeout = TimeSpan.FromSeconds(step.ApprovalTimeoutSeconds ?? ApprovalSteps.DefaultTimeout.TotalSeconds);
         step.DeadlineAt = now + timeout;
         Append(now, WorkflowAuditTypes.ApprovalRequested, step.StepId,
@@ -83,13 +85,19 @@ public sealed partial class WorkflowGrain : IWorkflowApprovalGrain
             await CancelAbandonedReviewsAsync();
             return;
         }
-        await OpenReviewsAsync();
         await ParkOrRunAsync();
     }
 
+    /// <summary>The review id of an approval step: derived from the workflow and step ids, so a transition that is written
+    /// again after a failed write opens the same review rather than leaving one behind.</summary>
+    private string ReviewIdOf(WorkflowStepState step) =>
+        "apr_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WorkflowId + "\n" + step.StepId)))[..32];
+
+    /// <summary>Writes the reviews of the waiting steps (idempotent). Before the state that says they wait, so a client that
+    /// reads a step's review id finds its review.</summary>
     private async Task OpenReviewsAsync()
     {
-        if (_reviewsOpened) { return; }
+        if (_reviewsOpened || !S.Steps.Exists(IsApproval)) { return; }
         try
         {
             foreach (var step in S.Steps.Where(s => s.Status == WorkflowStepStatus.Waiting)) { await Reviews.OpenAsync(ReviewOf(step)); }

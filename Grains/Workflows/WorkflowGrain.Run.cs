@@ -273,6 +273,7 @@ public sealed partial class WorkflowGrain
     /// transition started.</summary>
     private async Task CommitAsync(string statusBefore, List<WorkflowStepState> launches, WorkflowStepState? compensation)
     {
+        await OpenReviewsAsync(); // a review exists before the state says its step waits (WorkflowGrain.Approval)
         // The row after the state, never ahead of it: a row behind is repaired (WorkflowGrain.Index), one ahead could not be.
         await PersistAsync();
         CountTransition(statusBefore);
