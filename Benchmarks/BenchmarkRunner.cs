@@ -19,6 +19,7 @@ public static class BenchmarkRunner
         ["mcp-calls"] = McpCallsScenario.RunAsync,
         ["code-analyze"] = CodeAnalyzeScenario.RunAsync,
         ["capability-routing"] = CapabilityRoutingScenario.RunAsync,
+        ["approvals-waiting"] = ApprovalsWaitingScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -13,6 +13,7 @@ app.MapMemoryApi();
 app.MapMcpEndpoint();
 app.MapEventsApi();
 app.MapWorkflowsApi();
+app.MapReviewsApi();
 app.MapDashboard();
 
 app.Run();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Rayswarm.Grains;
 
 /// <summary>One call that gives a silo the whole domain system: registry, reach to domains, event bus, shared memory,
-/// workflows and the built-in domains. Hosts (the embedded gateway, the Silo executable, tests) call this and choose the
+/// workflows, reviews and the built-in domains. Hosts (the embedded gateway, the Silo executable, tests) call this and choose the
 /// storage separately.</summary>
 public static class DomainSystemServiceCollectionExtensions
 {
@@ -20,6 +20,7 @@ public static class DomainSystemServiceCollectionExtensions
         services.AddEventBus();
         services.AddSharedMemory();
         services.AddWorkflows();
+        services.AddReviews();
         services.AddDomainWorker<MemoryDomainGrain>(MemoryDomainGrain.DomainId);
         services.AddDomainWorker<EventsDomainGrain>(EventsDomainGrain.DomainId);
         return services;

@@ -7,7 +7,8 @@ namespace Rayswarm.Gateway;
 /// <summary>
 /// The one place where exceptions become HTTP answers (RFC 7807): bad input from the request or a grain's validation
 /// (<see cref="ArgumentException"/>, unreadable JSON) is 400 with the message naming the field; an unknown id
-/// (<see cref="KeyNotFoundException"/>) 404; <see cref="ConflictException"/> 409; an oversized body 413; a wrong content
+/// (<see cref="KeyNotFoundException"/>) 404; <see cref="ConflictException"/> 409; a principal without the role
+/// (<see cref="ForbiddenException"/>) 403; an oversized body 413; a wrong content
 /// type 415. A cluster that cannot answer right now (<see cref="TransientFailures"/>: a silo starting, stopping or dead, a
 /// timeout, no connection) is 503 with <c>Retry-After</c>, and so is what a stopping gateway's services throw once it stops
 /// (a disposed or cancelled service). Anything else is a bug: a 500 without internals.
@@ -44,6 +45,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ArgumentException e => (400, "Invalid request", WithoutParameterSuffix(e.Message)),
         KeyNotFoundException e => (404, "Not found", e.Message),
         ConflictException e => (409, "Conflict", e.Message),
+        ForbiddenException e => (403, "Forbidden", e.Message),
         _ when TransientFailures.IsTransient(exception) => (503, ClusterUnavailability.Title, ClusterUnavailability.Describe(exception)),
         // Services disposed or cancelled under a running request while the host (with an embedded silo) stops: the stop, not a bug.
         InvalidOperationException or OperationCanceledException when stopping => (503, ClusterUnavailability.StoppingTitle, ClusterUnavailability.StoppingDetail),

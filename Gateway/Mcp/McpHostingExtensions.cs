@@ -32,6 +32,7 @@ internal static class McpHostingExtensions
             .WithTools<EventTools>(McpJson.Options)
             .WithTools<MemoryTools>(McpJson.Options)
             .WithTools<WorkflowTools>(McpJson.Options)
+            .WithTools<ReviewTools>(McpJson.Options)
             .WithTools<SystemTools>(McpJson.Options)
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(McpToolFilters.ListTools)

@@ -6,8 +6,8 @@ namespace Rayswarm.Gateway;
 /// <summary>
 /// Names the caller for the package's session binding: a 2025-11-25 session belongs to the user who initialized it,
 /// whom the package recognizes by a <see cref="ClaimTypes.NameIdentifier"/> (or <c>sub</c>, UPN) claim, and it refuses
-/// sessions to an authenticated user without one (403). ApiKeyMiddleware names the API key (<see cref="ClaimTypes.Name"/>,
-/// "keyless" without keys); that name becomes the identifier, so a session started with one key cannot be used with another.
+/// sessions to an authenticated user without one (403). ApiKeyMiddleware names the key's principal (<see cref="ClaimTypes.Name"/>,
+/// "local" without keys); that name becomes the identifier, so a session started by one principal cannot be used by another.
 /// </summary>
 internal sealed class McpSessionUser(RequestDelegate next)
 {

@@ -15,7 +15,7 @@ internal static class McpToolErrors
 
     public static string? MessageOf(Exception e) => e switch
     {
-        ArgumentException or KeyNotFoundException or ConflictException or UnauthorizedAccessException or FormatException => e.Message,
+        ArgumentException or KeyNotFoundException or ConflictException or ForbiddenException or UnauthorizedAccessException or FormatException => e.Message,
         McpProtocolException => null,
         McpException => e.Message,
         _ when TransientFailures.IsTransient(e) => RetryPrefix + ClusterUnavailability.Describe(e),

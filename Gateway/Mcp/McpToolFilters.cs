@@ -1,12 +1,14 @@
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
 /// <summary>
 /// The package's request filters for tools. Listing reads the hosted domains' tools first when the last reading is
 /// older than <see cref="DomainTools.CacheFor"/>. Every call passes, in this order: the scope check
-/// (<see cref="McpScopes"/>, with the scope the tool declares in its metadata), the argument check against its input
+/// (<see cref="McpScopes"/>, with the scope the tool declares in its metadata), the caller's principal for the grains
+/// (<see cref="Caller"/>: the same as over HTTP, <c>local</c> over stdio), the argument check against its input
 /// schema (<see cref="McpArguments"/>), then the tool, whose exceptions become tool errors with their message
 /// (<see cref="McpToolErrors"/>) instead of the package's generic "An error occurred".
 /// </summary>
@@ -37,6 +39,7 @@ internal static class McpToolFilters
                     return await next(request, cancellationToken); // the package's "Unknown tool" protocol error
                 }
                 McpScopes.EnsureAllowed(request.User, ScopeOf(tool), name);
+                Caller.Set(PrincipalClaims.From(request.User)); // the tool's grain calls run as the session's principal
                 if (McpArguments.Problem(tool.ProtocolTool, request.Params?.Arguments) is { } problem)
                 {
                     return McpToolErrors.Result(problem);

@@ -12,6 +12,17 @@ public sealed class ApiKey
     /// <summary>Its scopes: <c>read</c>, <c>write</c>, <c>admin</c> (<see cref="Scopes"/>).</summary>
     public IReadOnlyList<string> Scopes { get; set; } = [Gateway.Scopes.Read];
 
+    /// <summary>The principal the key belongs to ("alice"); default: <see cref="Name"/>. Several keys may name one principal.</summary>
+    public string? Principal { get; set; }
+
+    /// <summary>The principal's roles through this key (<see cref="Grains.Interfaces.PrincipalRoles"/>): <c>operator</c>,
+    /// <c>expert:&lt;domain&gt;</c>, <c>agent:&lt;domain&gt;</c>. Default: none (old key files keep every scope, but verify as a
+    /// domain or decide a review only with a role).</summary>
+    public IReadOnlyList<string> Roles { get; set; } = [];
+
+    /// <summary>The principal's name: <see cref="Principal"/>, else <see cref="Name"/>.</summary>
+    public string PrincipalName => string.IsNullOrWhiteSpace(Principal) ? Name : Principal;
+
     /// <summary>Sustained requests per second allowed for this key. Default 100.</summary>
     public double RequestsPerSecond { get; set; } = 100;
 
@@ -31,6 +42,21 @@ public sealed class ApiKey
         foreach (var scope in Scopes)
         {
             if (!Gateway.Scopes.All.Contains(scope)) { throw new InvalidOperationException($"{label}: unknown scope '{scope}' (use read, write or admin)."); }
+        }
+        if (Principal is not null && (Principal.Length is 0 or > 100 || Principal.Any(char.IsControl)))
+        {
+            throw new InvalidOperationException($"{label}: principal must be 1-100 printable characters.");
+        }
+        foreach (var role in Roles ?? [])
+        {
+            try
+            {
+                Grains.Interfaces.PrincipalRoles.Validate(role, "roles");
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidOperationException($"{label}: {e.Message.Replace(" (Parameter 'roles')", "", StringComparison.Ordinal)}", e);
+            }
         }
         if (!(RequestsPerSecond > 0)) { throw new InvalidOperationException($"{label}: requests_per_second must be greater than zero."); }
         if (Burst is < 1) { throw new InvalidOperationException($"{label}: burst must be at least 1."); }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
@@ -11,7 +12,9 @@ namespace Rayswarm.Gateway;
 /// 401, 403 and 429 as problem details; a browser asking for a dashboard page gets the login page instead. With no keys
 /// configured (loopback only) every request is served with every scope. Routes marked <c>AllowAnonymous</c> (health, the
 /// OpenAPI document, Swagger UI, the dashboard's login) need no key.
-/// Sets <c>HttpContext.User</c> with one <see cref="Scopes.ClaimType"/> claim per scope for later checks (MCP tools).
+/// Sets <c>HttpContext.User</c> with the key's principal: its name, one <see cref="Scopes.ClaimType"/> claim per scope for
+/// later checks (MCP tools) and one role claim per role; and makes that principal the <see cref="Caller"/> of the grain calls
+/// the request makes (<c>local</c>, with every role, without keys).
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
 {
@@ -22,6 +25,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
         if (keys.IsEmpty)
         {
             context.User = ApiKeyRing.Keyless;
+            Caller.Set(Principal.Local);
             return next(context);
         }
         var endpoint = context.GetEndpoint();
@@ -54,6 +58,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
                 $"The API key '{entry.Key.Name}' is limited to {entry.Key.RequestsPerSecond.ToString(CultureInfo.InvariantCulture)} requests per second.");
         }
         context.User = entry.User;
+        Caller.Set(PrincipalClaims.From(entry.User));
         return next(context);
     }
 

@@ -5,14 +5,16 @@ using System.Text;
 namespace Rayswarm.Gateway;
 
 /// <summary>The configured API keys, looked up by what a client presents (a header, or the dashboard's session cookie), with
-/// the principal each one stands for: one <see cref="Scopes.ClaimType"/> claim per scope.</summary>
+/// the principal each one stands for: its name (<see cref="ClaimTypes.Name"/>), one <see cref="Scopes.ClaimType"/> claim
+/// per scope and one <see cref="ClaimTypes.Role"/> claim per role (<see cref="PrincipalClaims"/>).</summary>
 internal sealed class ApiKeyRing(GatewayOptions options)
 {
     /// <summary>Who a request is when no keys are configured (loopback only): everything is allowed.</summary>
-    public static readonly ClaimsPrincipal Keyless = Principal("keyless", [Scopes.Admin, Scopes.Write, Scopes.Read]);
+    public static readonly ClaimsPrincipal Keyless =
+        Principal(Grains.Interfaces.Principal.Local.Name, [Scopes.Admin, Scopes.Write, Scopes.Read], Grains.Interfaces.Principal.Local.Roles);
 
     private readonly Dictionary<string, (ApiKey Key, ClaimsPrincipal User)> _keys = options.ApiKeys.ToDictionary(
-        k => Hash(k.Key), k => (k, Principal(k.Name, k.Scopes)), StringComparer.Ordinal);
+        k => Hash(k.Key), k => (k, Principal(k.PrincipalName, k.Scopes, k.Roles)), StringComparer.Ordinal);
 
     /// <summary>Whether no keys are configured, so every request is served without one.</summary>
     public bool IsEmpty => _keys.Count == 0;
@@ -24,8 +26,10 @@ internal sealed class ApiKeyRing(GatewayOptions options)
     // Keys are looked up by their SHA-256 so the comparison does not leak the key's prefix through timing.
     private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static ClaimsPrincipal Principal(string name, IEnumerable<string> scopes) =>
+    private static ClaimsPrincipal Principal(string name, IEnumerable<string> scopes, IEnumerable<string> roles) =>
         new(new ClaimsIdentity(
-            scopes.Select(s => new Claim(Scopes.ClaimType, s)).Prepend(new Claim(ClaimTypes.Name, name)),
+            scopes.Select(s => new Claim(Scopes.ClaimType, s))
+                .Concat(roles.Distinct(StringComparer.Ordinal).Select(r => new Claim(ClaimTypes.Role, r)))
+                .Prepend(new Claim(ClaimTypes.Name, name)),
             authenticationType: "ApiKey"));
 }

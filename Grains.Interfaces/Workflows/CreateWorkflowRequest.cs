@@ -33,7 +33,12 @@ public sealed record CreateWorkflowRequest(string Name, IReadOnlyList<WorkflowSt
         {
             var step = Steps[i] ?? throw new ArgumentException($"steps[{i}] must be an object.", "steps");
             ValidateTarget(step, i);
-            if (string.IsNullOrWhiteSpace(step.Action)) { throw new ArgumentException($"steps[{i}].action is required.", "steps"); }
+            ApprovalSteps.Validate(step, i);
+            if (step.IsApproval && step.Capability is not null)
+            {
+                throw new ArgumentException($"steps[{i}]: an approval step names its domain_id (its experts decide), not a capability.", "steps");
+            }
+            if (!step.IsApproval && string.IsNullOrWhiteSpace(step.Action)) { throw new ArgumentException($"steps[{i}].action is required.", "steps"); }
             if (step.TimeoutSeconds is { } t && t is < 1 or > MaxTimeoutSeconds)
             {
                 throw new ArgumentException($"steps[{i}].timeout_seconds must be between 1 and {MaxTimeoutSeconds} (was {t}).", "steps");

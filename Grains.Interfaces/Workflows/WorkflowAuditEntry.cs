@@ -10,6 +10,8 @@ namespace Rayswarm.Grains.Interfaces;
 /// <c>created</c>, the output for <c>step_completed</c>; null otherwise.</param>
 /// <param name="PrevHash">The previous entry's hash (64 zeros for the first).</param>
 /// <param name="Hash">SHA-256 (hex) over <paramref name="PrevHash"/> and this entry's canonical form.</param>
+/// <param name="Actor">The principal that caused the transition (who created, started, approved or rejected); null for the
+/// workflow's own transitions and in entries written before principals existed.</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowAuditEntry")]
 public sealed record WorkflowAuditEntry(
     int Index,
@@ -19,4 +21,5 @@ public sealed record WorkflowAuditEntry(
     string? Detail,
     string? DataHash,
     string PrevHash,
-    string Hash);
+    string Hash,
+    string? Actor = null);

@@ -39,4 +39,17 @@ public static class WorkflowAuditTypes
 
     /// <summary>A compensation failed.</summary>
     public const string Failed = "failed";
+
+    /// <summary>An approval step began to wait for a decision; <c>detail</c> names its approvers and timeout.</summary>
+    public const string ApprovalRequested = "approval_requested";
+
+    /// <summary>An approval step was approved; <c>actor</c> is the approver, <c>detail</c> the comment, <c>data_hash</c> the
+    /// hash of the decision (the step's output).</summary>
+    public const string Approved = "approved";
+
+    /// <summary>An approval step was rejected (the workflow compensates); <c>actor</c>, <c>detail</c> and <c>data_hash</c> as for approved.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Nobody decided an approval step within its timeout (the workflow compensates); <c>data_hash</c> as for approved.</summary>
+    public const string ApprovalTimedOut = "approval_timed_out";
 }

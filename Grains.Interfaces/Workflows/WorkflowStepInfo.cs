@@ -16,6 +16,10 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="CompletedAt">When the action completed or failed.</param>
 /// <param name="Capability">The capability the step was routed by; null for a step that names its domain.</param>
 /// <param name="Strategy">The routing strategy of a step routed by capability.</param>
+/// <param name="Type"><c>action</c>, or <c>approval</c> for a step that waits for a decision.</param>
+/// <param name="ReviewId">An approval step's review ("apr_…", <c>/domains/reviews/{id}</c>) once it waits.</param>
+/// <param name="DeadlineAt">When an approval step times out.</param>
+/// <param name="Approvers">An approval step's deciders (roles).</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepInfo")]
 public sealed record WorkflowStepInfo(
     string StepId,
@@ -29,4 +33,8 @@ public sealed record WorkflowStepInfo(
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     string? Capability = null,
-    string? Strategy = null);
+    string? Strategy = null,
+    string Type = ApprovalSteps.ActionType,
+    string? ReviewId = null,
+    DateTimeOffset? DeadlineAt = null,
+    IReadOnlyList<string>? Approvers = null);

@@ -6,6 +6,9 @@ public static class WorkflowStepStatus
     /// <summary>Waiting for its dependencies or for the workflow to execute.</summary>
     public const string Pending = "pending";
 
+    /// <summary>An approval step waits for a person's decision (<see cref="ApprovalSteps"/>).</summary>
+    public const string Waiting = "waiting";
+
     /// <summary>Its action is running.</summary>
     public const string Running = "running";
 

@@ -21,7 +21,7 @@ public static class DomainSiloBuilderExtensions
     }
 
     /// <summary>Everything durable in the SQLite file <paramref name="databasePath"/>: grain state ("Default"), reminders, the
-    /// event log (the streams), the shared memory's knowledge and the workflow index.</summary>
+    /// event log (the streams), the shared memory's knowledge, the workflow index and the reviews.</summary>
     public static ISiloBuilder UseSqliteDatabase(this ISiloBuilder silo, string databasePath)
     {
         ArgumentNullException.ThrowIfNull(silo);
@@ -33,11 +33,12 @@ public static class DomainSiloBuilderExtensions
             .UseSqliteEventLog(databasePath);
         silo.Services.AddSqliteKnowledgeStore(databasePath);
         silo.Services.AddSqliteWorkflowIndex(databasePath);
+        silo.Services.AddSqliteReviews(databasePath);
         return silo;
     }
 
     /// <summary>A cluster member on the PostgreSQL database of <paramref name="connectionString"/>: membership, grain state
-    /// ("Default"), reminders, the event log, knowledge and the workflow index. The schema is applied on first start.</summary>
+    /// ("Default"), reminders, the event log, knowledge, the workflow index and the reviews. The schema is applied on first start.</summary>
     public static ISiloBuilder UsePostgresDatabase(this ISiloBuilder silo, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(silo);
@@ -49,6 +50,7 @@ public static class DomainSiloBuilderExtensions
             .UsePostgresEventLog(connectionString);
         silo.Services.AddPostgresKnowledgeStore(connectionString);
         silo.Services.AddPostgresWorkflowIndex(connectionString);
+        silo.Services.AddPostgresReviews(connectionString);
         return silo;
     }
 }

@@ -20,6 +20,7 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
     {
         ArgumentNullException.ThrowIfNull(request, "request");
         request.Validate();
+        Caller.EnsureMayActFor(request.DomainId, "verify"); // else any key could raise confidence under a made-up domain id
         var current = await LoadAsync();
         var verifier = request.DomainId;
         if (verifier == current.DomainId)

@@ -10,7 +10,8 @@ namespace Rayswarm.Grains;
 /// The hash chain of a workflow's audit log. An entry's hash is the lower-case hex SHA-256 of the UTF-8 bytes of
 /// <c>prev_hash + "\n" + canonical</c>, where canonical is the compact JSON object
 /// <c>{"index":…,"timestamp":"yyyy-MM-ddTHH:mm:ss.fffffffZ","type":…,"step_id":…,"detail":…,"data_hash":…}</c> in exactly
-/// that key order (System.Text.Json's default escaping; nulls written as null). The first entry's prev_hash is 64 zeros.
+/// that key order (System.Text.Json's default escaping; nulls written as null), followed by <c>"actor":…</c> only when the
+/// entry names an actor (so entries written before actors existed hash as they did). The first entry's prev_hash is 64 zeros.
 /// </summary>
 public static class WorkflowAudit
 {
@@ -19,11 +20,11 @@ public static class WorkflowAudit
 
     /// <summary>Appends a new entry to <paramref name="log"/> and returns it.</summary>
     public static WorkflowAuditEntry Append(List<WorkflowAuditEntry> log, DateTimeOffset timestamp, string type, string? stepId = null,
-        string? detail = null, string? dataHash = null)
+        string? detail = null, string? dataHash = null, string? actor = null)
     {
         var prev = log.Count == 0 ? Genesis : log[^1].Hash;
         var utc = new DateTimeOffset(timestamp.UtcDateTime.Ticks, TimeSpan.Zero);
-        var entry = new WorkflowAuditEntry(log.Count, utc, type, stepId, detail, dataHash, prev, "");
+        var entry = new WorkflowAuditEntry(log.Count, utc, type, stepId, detail, dataHash, prev, "", actor);
         entry = entry with { Hash = HashOf(entry) };
         log.Add(entry);
         return entry;
@@ -43,6 +44,7 @@ public static class WorkflowAudit
             writer.WriteString("step_id", entry.StepId);
             writer.WriteString("detail", entry.Detail);
             writer.WriteString("data_hash", entry.DataHash);
+            if (entry.Actor is not null) { writer.WriteString("actor", entry.Actor); }
             writer.WriteEndObject();
         }
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
@@ -95,6 +97,14 @@ public static class WorkflowAudit
         step["data"] = s.Data;
         step["depends_on"] = s.DependsOn;
         step["timeout_seconds"] = s.TimeoutSeconds;
+        // Approval steps add their fields; action steps hash as they did before approval steps existed.
+        if (s.Type is not null)
+        {
+            step["type"] = s.Type;
+            step["prompt"] = s.Prompt;
+            step["approval_timeout_seconds"] = s.ApprovalTimeoutSeconds;
+            step["approvers"] = s.Approvers;
+        }
         return step;
     }
 }

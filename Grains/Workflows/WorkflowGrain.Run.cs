@@ -26,6 +26,7 @@ public sealed partial class WorkflowGrain
     {
         await CheckIndexAsync();
         await ResumeAsync();
+        await SettleApprovalsAsync(activating: true);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -42,6 +43,7 @@ public sealed partial class WorkflowGrain
         {
             if (now >= lostAt) { _inFlight.Remove(stepId); } // its report never came: run it again
         }
+        await SettleApprovalsAsync(activating: false);
         await ResumeAsync();
     }
 
@@ -62,7 +64,7 @@ public sealed partial class WorkflowGrain
             var before = S.Status;
             S.Status = WorkflowStatus.Running;
             S.StartedAt = now;
-            Append(now, WorkflowAuditTypes.Started);
+            Append(now, WorkflowAuditTypes.Started, actor: Caller.Name);
             await CommitAsync(before, ScheduleReady(now), compensation: null);
         }
         finally
@@ -215,10 +217,16 @@ public sealed partial class WorkflowGrain
         var ready = S.Steps.Where(s => s.Status == WorkflowStepStatus.Pending && s.DependsOn.TrueForAll(completed.Contains)).ToList();
         foreach (var step in ready)
         {
+            if (IsApproval(step))
+            {
+                RequestApproval(step, now);
+                continue;
+            }
             step.Status = WorkflowStepStatus.Running;
             step.StartedAt = now;
             Append(now, WorkflowAuditTypes.StepStarted, step.StepId);
         }
+        ready.RemoveAll(IsApproval); // they wait for a decision: nothing to launch
         return ready;
     }
 
@@ -226,7 +234,7 @@ public sealed partial class WorkflowGrain
     {
         S.Status = WorkflowStatus.RollingBack;
         S.Error = $"step '{failed.StepId}' ({failed.DomainId}.{failed.Action}) failed: {failed.Error}";
-        foreach (var step in S.Steps.Where(s => s.Status == WorkflowStepStatus.Pending)) { step.Status = WorkflowStepStatus.Skipped; }
+        foreach (var step in S.Steps.Where(s => s.Status is WorkflowStepStatus.Pending or WorkflowStepStatus.Waiting)) { step.Status = WorkflowStepStatus.Skipped; }
     }
 
     /// <summary>Once no action runs: a failed step whose outcome is unknown (it may have had its effect; nothing depends on
@@ -237,6 +245,11 @@ public sealed partial class WorkflowGrain
         if (S.Steps.Exists(s => s.Status is WorkflowStepStatus.Running or WorkflowStepStatus.Compensating)) { return null; }
         var next = S.Steps.Find(s => s.Status == WorkflowStepStatus.Failed && s.OutcomeUnknown)
             ?? S.Steps.Where(s => s.Status == WorkflowStepStatus.Completed).MaxBy(s => s.CompletionOrder);
+        while (next is not null && IsApproval(next))
+        {
+            CompensateApproval(next, now); // a decision has nothing to undo
+            next = S.Steps.Where(s => s.Status == WorkflowStepStatus.Completed).MaxBy(s => s.CompletionOrder);
+        }
         if (next is null)
         {
             Finish(S.Steps.Exists(s => s.Status == WorkflowStepStatus.CompensationFailed) ? WorkflowStatus.Failed : WorkflowStatus.RolledBack, now);
@@ -260,11 +273,13 @@ public sealed partial class WorkflowGrain
     /// transition started.</summary>
     private async Task CommitAsync(string statusBefore, List<WorkflowStepState> launches, WorkflowStepState? compensation)
     {
+        await OpenReviewsAsync(); // a review exists before the state says its step waits (WorkflowGrain.Approval)
         await RouteAsync(launches);
         // The row after the state, never ahead of it: a row behind is repaired (WorkflowGrain.Index), one ahead could not be.
         await PersistAsync();
         CountTransition(statusBefore);
         var indexed = S.Status == statusBefore || await WriteIndexAsync();
+        await AfterCommitApprovalsAsync();
         if (WorkflowStatus.IsTerminal(S.Status))
         {
             // Whoever waits for the outcome hears it now; ending the reminder is housekeeping.

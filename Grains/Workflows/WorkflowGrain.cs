@@ -56,13 +56,17 @@ public sealed partial class WorkflowGrain(
                 DomainId = step.DomainId ?? "",
                 Capability = step.Capability,
                 Strategy = step.Capability is null ? null : step.Strategy ?? RoutingStrategies.LeastLoaded,
-                Action = step.Action,
+                Action = step.IsApproval ? ApprovalSteps.ActionName : step.Action,
                 Data = step.Data,
                 DependsOn = [.. (step.DependsOn ?? []).Distinct(StringComparer.Ordinal)],
                 TimeoutSeconds = step.TimeoutSeconds,
+                Type = step.IsApproval ? ApprovalSteps.Type : null,
+                Prompt = step.IsApproval ? step.Prompt : null,
+                ApprovalTimeoutSeconds = step.IsApproval ? ApprovalSteps.TimeoutOf(step, i).TotalSeconds : null,
+                Approvers = step.IsApproval ? [.. ApprovalSteps.ApproversOf(step)] : null,
             })];
             Append(now, WorkflowAuditTypes.Created, detail: $"workflow '{S.Name}' with {S.Steps.Count} step(s)",
-                dataHash: WorkflowAudit.DefinitionHash(WorkflowId, S.Name, S.Steps));
+                dataHash: WorkflowAudit.DefinitionHash(WorkflowId, S.Name, S.Steps), actor: Caller.Name);
             await PersistAsync();
             await index.UpsertAsync(Summary());
             return ToInfo();
@@ -117,6 +121,7 @@ public sealed partial class WorkflowGrain(
         var signatureValid = proof is not null && signer.Verify(WorkflowId, head, proof.Signature);
         if (proof is not null && !signatureValid) { problems.Add("proof.signature does not verify over the recomputed head with this cluster's key."); }
         CheckRecordedData(problems);
+        CheckDecisions(problems);
         return new WorkflowVerification(WorkflowId, chainValid && signatureValid && problems.Count == 0, S.Audit.Count, head,
             signatureValid, chainValid, problems);
     }
@@ -157,6 +162,6 @@ public sealed partial class WorkflowGrain(
         new(WorkflowId, S.Name!, S.Status, S.CreatedAt, S.StartedAt, S.FinishedAt, S.Steps.Count,
             S.Steps.Count(s => s.CompletionOrder is not null), S.Compensations, S.Error, S.Audit.Count);
 
-    private void Append(DateTimeOffset now, string type, string? stepId = null, string? detail = null, string? dataHash = null) =>
-        WorkflowAudit.Append(S.Audit, now, type, stepId, detail, dataHash);
+    private void Append(DateTimeOffset now, string type, string? stepId = null, string? detail = null, string? dataHash = null, string? actor = null) =>
+        WorkflowAudit.Append(S.Audit, now, type, stepId, detail, dataHash, actor);
 }

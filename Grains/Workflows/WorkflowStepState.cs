@@ -42,6 +42,28 @@ public sealed class WorkflowStepState
     /// <summary>1 for the first step to complete, 2 for the next…; compensation runs in reverse of this.</summary>
     public int? CompletionOrder { get; set; }
 
+    /// <summary><see cref="ApprovalSteps.Type"/> for an approval step; null for an action.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>An approval step's question.</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>An approval step's time to decide, in seconds.</summary>
+    public double? ApprovalTimeoutSeconds { get; set; }
+
+    /// <summary>An approval step's deciders (roles).</summary>
+    public List<string>? Approvers { get; set; }
+
+    /// <summary>An approval step's review, once it waits.</summary>
+    public string? ReviewId { get; set; }
+
+    /// <summary>When an approval step times out.</summary>
+    public DateTimeOffset? DeadlineAt { get; set; }
+
+    /// <summary>An approval step's decision as recorded (its hash is in the audit).</summary>
+    public JsonElement? Decision { get; set; }
+
     public WorkflowStepInfo ToInfo() =>
-        new(StepId, DomainId, Action, [.. DependsOn], Data, Status, Output, Error, StartedAt, CompletedAt, Capability, Strategy);
+        new(StepId, DomainId, Action, [.. DependsOn], Data, Status, Output, Error, StartedAt, CompletedAt, Capability, Strategy,
+            Type ?? ApprovalSteps.ActionType, ReviewId, DeadlineAt, Approvers);
 }

@@ -12,11 +12,12 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
     /// <summary>Every fixed tool, sorted.</summary>
     public static readonly string[] Tools =
     [
-        "apply_knowledge", "capability_map", "contribute_knowledge", "create_workflow", "domain_contributions", "event_history",
-        "event_stats", "execute_workflow", "find_domains_by_capability", "get_domain", "get_workflow", "heartbeat_domain",
-        "list_domains", "list_subscriptions", "list_workflows", "memory_stats", "orchestrate", "publish_event", "query_knowledge",
-        "register_domain", "retract_knowledge", "subscribe_domain", "system_health", "system_overview", "top_contributors",
-        "unregister_domain", "unsubscribe_domain", "verify_knowledge", "verify_workflow", "workflow_stats",
+        "apply_knowledge", "approve_review", "capability_map", "contribute_knowledge", "correct_review", "create_workflow",
+        "domain_contributions", "event_history", "event_stats", "execute_workflow", "find_domains_by_capability", "get_domain",
+        "get_review", "get_workflow", "heartbeat_domain", "list_domains", "list_reviews", "list_subscriptions", "list_workflows",
+        "memory_stats", "orchestrate", "publish_event", "query_knowledge", "register_domain", "reject_review", "retract_knowledge",
+        "subscribe_domain", "system_health", "system_overview", "top_contributors", "unregister_domain", "unsubscribe_domain",
+        "verify_knowledge", "verify_workflow", "workflow_stats",
     ];
 
     /// <summary>Every tool the gateway lists: the fixed ones and those of the built-in hosted domains, sorted.</summary>
@@ -26,9 +27,9 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
     /// memory_search.</summary>
     public static readonly string[] WriteTools =
     [
-        "apply_knowledge", "contribute_knowledge", "create_workflow", "execute_workflow", "heartbeat_domain", "orchestrate",
-        "publish_event", "register_domain", "subscribe_domain", "verify_knowledge", "events_publish", "memory_contribute",
-        "unregister_domain", "unsubscribe_domain", "retract_knowledge",
+        "apply_knowledge", "approve_review", "contribute_knowledge", "correct_review", "create_workflow", "execute_workflow",
+        "heartbeat_domain", "orchestrate", "publish_event", "register_domain", "reject_review", "subscribe_domain", "verify_knowledge",
+        "events_publish", "memory_contribute", "unregister_domain", "unsubscribe_domain", "retract_knowledge",
     ];
 
     [Theory]
@@ -61,7 +62,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
         var steps = tools.Single(t => t.Name == "orchestrate").JsonSchema.GetProperty("properties").GetProperty("steps");
         Assert.Equal("array", steps.GetProperty("type").GetString());
         Assert.Equal(
-            ["action", "capability", "data", "depends_on", "domain_id", "step_id", "strategy", "timeout_seconds"],
+            ["action", "approvers", "capability", "data", "depends_on", "domain_id", "prompt", "step_id", "strategy", "timeout", "timeout_seconds", "type"],
             steps.GetProperty("items").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var content = tools.Single(t => t.Name == "contribute_knowledge").JsonSchema.GetProperty("properties").GetProperty("content");
         Assert.Contains("object", content.GetProperty("type").ToString());

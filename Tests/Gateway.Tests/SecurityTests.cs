@@ -100,6 +100,8 @@ public sealed class SecurityTests : IDisposable
     [InlineData("""[{"name": "short", "key": "tooshort", "scopes": ["read"]}]""", "at least 16")]
     [InlineData("""[{"name": "odd", "key": "odd-key-0123456789abcdef", "scopes": ["root"]}]""", "unknown scope 'root'")]
     [InlineData("""{"name": "not-an-array"}""", "not a JSON array")]
+    [InlineData("""[{"name": "boss", "key": "boss-key-0123456789abcdef", "scopes": ["write"], "roles": ["boss"]}]""", "'boss' is not a role")]
+    [InlineData("""[{"name": "wild", "key": "wild-key-0123456789abcdef", "scopes": ["write"], "roles": ["expert:no such"]}]""", "'expert:no such' is not a role")]
     public async Task A_bad_keys_file_stops_the_start_naming_the_problem(string content, string message)
     {
         var path = Path.Combine(_dir, "bad-keys.json");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 namespace Rayswarm.Grains.Tests;
 
 /// <summary>A real silo with the domain system and the test domains hosted as worker grains: "alpha", "beta", "gamma".
-/// Grain state in memory by default, with the workflow index in a SQLite file of a temporary folder deleted afterwards; on
+/// Grain state in memory by default, with the workflow index and the reviews in a SQLite file of a temporary folder deleted afterwards; on
 /// a SQLite file (state, reminders and index) with a signing key file when <c>dataDir</c> is given. <c>services</c> changes
 /// the services last (options, test domains, a decorated index store).</summary>
 public sealed class WorkflowSilo : DomainSilo
@@ -21,6 +21,7 @@ public sealed class WorkflowSilo : DomainSilo
             builder.Services.AddDomainSystem();
             foreach (var domain in new[] { "alpha", "beta", "gamma" }) { builder.Services.AddDomainWorker<TestDomainGrain>(domain); }
             builder.Services.AddSqliteWorkflowIndex(DatabasePath(dataDir ?? temporary!));
+            builder.Services.AddSqliteReviews(DatabasePath(dataDir ?? temporary!));
             if (dataDir is not null)
             {
                 builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(dataDir, "signing-key.pem"));
