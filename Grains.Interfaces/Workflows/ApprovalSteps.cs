@@ -86,6 +86,6 @@ public static class ApprovalSteps
     public static IReadOnlyList<string> ApproversOf(WorkflowStepRequest step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return step.Approvers is { Count: > 0 } approvers ? [.. approvers.Distinct(StringComparer.Ordinal)] : [PrincipalRoles.Expert(step.DomainId)];
+        return step.Approvers is { Count: > 0 } approvers ? [.. approvers.Distinct(StringComparer.Ordinal)] : [PrincipalRoles.Expert(step.DomainId ?? throw new ArgumentException("An approval step names its domain_id.", nameof(step)))];
     }
 }

@@ -13,6 +13,8 @@ internal sealed class DomainKnowledgeGrain(
     IKnowledgeStore? store = null,
     [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IDomainKnowledgeGrain
 {
+    private static readonly RetractRequest s_superseded = new("superseded: its knowledge file changed or was removed");
+
     private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -24,7 +26,7 @@ internal sealed class DomainKnowledgeGrain(
         var wantedIds = documents.Select(d => d.ContributionId).ToHashSet(StringComparer.Ordinal);
         foreach (var old in state.State.Contributions.Values.Where(id => !wantedIds.Contains(id)).Distinct(StringComparer.Ordinal))
         {
-            if (await GrainFactory.GetGrain<IContributionGrain>(old).Retract()) { retracted++; }
+            if (await GrainFactory.GetGrain<IContributionGrain>(old).Retract(s_superseded)) { retracted++; }
         }
         // Then remember the new set before adding to it: a load cut short leaves nothing that a later one would not retract.
         var wanted = documents.DistinctBy(d => d.Path).ToDictionary(d => d.Path, d => d.ContributionId, StringComparer.Ordinal);

@@ -11,6 +11,8 @@ namespace Rayswarm.Grains;
 /// exactly that one (<see cref="RetractAsync"/> with <see cref="IdFor"/>) even when the action's output was lost.</summary>
 public static class DomainContributions
 {
+    private static readonly RetractRequest s_compensated = new("compensated: the workflow step that contributed it was rolled back");
+
     /// <summary>32 hex digits of SHA-256("contribution\n" + <paramref name="domainId"/> + "\n" + <paramref name="key"/>).</summary>
     public static string IdFor(string domainId, string key)
     {
@@ -37,6 +39,6 @@ public static class DomainContributions
     public static Task<bool> RetractAsync(this Grain grain, string contributionId)
     {
         ArgumentNullException.ThrowIfNull(grain);
-        return grain.GrainContext.ActivationServices.GetRequiredService<IGrainFactory>().GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Retract(contributionId);
+        return grain.GrainContext.ActivationServices.GetRequiredService<IGrainFactory>().GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Retract(contributionId, s_compensated);
     }
 }
