@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Rayswarm.Domains.Shipped;
 using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 using Rayswarm.Grains.Providers;
@@ -18,6 +19,8 @@ internal static class GatewayModes
     {
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
         builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(Path.GetFullPath(options.DataDir), "signing-key.pem"));
+        // The domain modules enabled with --domains (Rayswarm:Domains:Enabled); an unknown name stops the start.
+        builder.Services.AddDomainModules(builder.Configuration, ShippedDomainModules.All);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0, serviceId: "rayswarm", clusterId: "embedded")
@@ -33,6 +36,8 @@ internal static class GatewayModes
     /// client and only forwards calls. The client connects before the gateway starts serving.</summary>
     public static void AddClusterClient(this WebApplicationBuilder builder, GatewayOptions options, TelemetryOptions telemetry)
     {
+        // The silos host the domain modules; --domains is only checked here, so a typo is not silently ignored.
+        _ = DomainModuleSelection.Enabled(builder.Configuration, ShippedDomainModules.All);
         var readiness = new ClusterClientReadiness();
         builder.Services.AddSingleton<IReadinessCheck>(readiness);
         builder.UseOrleansClient(client =>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Rayswarm.Grains;
@@ -10,7 +11,8 @@ namespace Rayswarm.Gateway;
 /// <summary>
 /// One action of a hosted domain as the tool <c>{domain}_{action}</c>, with the action's description and input schema.
 /// A call runs the action directly with the input a workflow step would get (docs/workflows.md), the tool's arguments
-/// being the step's data. Read-only actions need the <c>read</c> scope, the others <c>write</c>.
+/// being the step's data. Read-only actions need the <c>read</c> scope, the others <c>write</c>. The action's version is in
+/// the tool's <c>_meta</c> (<c>rayswarm/version</c>); a deprecated one has <c>rayswarm/deprecated</c> (why) and a title saying so.
 /// </summary>
 internal sealed class DomainActionTool : McpServerTool
 {
@@ -30,7 +32,15 @@ internal sealed class DomainActionTool : McpServerTool
             Name = ToolName(domainId, info.Name),
             Description = info.Description,
             InputSchema = SchemaOf(info.InputSchema),
-            Annotations = new ToolAnnotations { ReadOnlyHint = info.ReadOnly, DestructiveHint = !info.ReadOnly && !info.Compensable, OpenWorldHint = false },
+            Annotations = new ToolAnnotations
+            {
+                ReadOnlyHint = info.ReadOnly,
+                DestructiveHint = !info.ReadOnly && !info.Compensable,
+                OpenWorldHint = false,
+                Title = info.Deprecated is null ? null : $"{domainId}.{info.Name} (deprecated)",
+            },
+            // The action's version, and why it is deprecated (its description starts with "Deprecated" too).
+            Meta = new JsonObject { ["rayswarm/version"] = info.Version, ["rayswarm/deprecated"] = info.Deprecated },
         };
         Metadata = [new McpScopeAttribute(info.ReadOnly ? McpScopes.Read : McpScopes.Write)];
     }
@@ -77,6 +87,7 @@ internal sealed class DomainActionTool : McpServerTool
         ProtocolTool.Name == other.ProtocolTool.Name
         && ProtocolTool.Description == other.ProtocolTool.Description
         && _info.ReadOnly == other._info.ReadOnly && _info.Compensable == other._info.Compensable
+        && _info.Version == other._info.Version && _info.Deprecated == other._info.Deprecated
         && JsonElement.DeepEquals(ProtocolTool.InputSchema, other.ProtocolTool.InputSchema);
 
     /// <summary><c>{domain}_{action}</c>, with characters MCP tool names do not allow replaced by '_'.</summary>

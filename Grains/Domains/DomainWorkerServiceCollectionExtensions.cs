@@ -36,10 +36,7 @@ public static class DomainWorkerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         DomainRegistration.ValidateDomainId(domainId);
-        // The registry persists the grain type's name, so it must not follow a class rename: [GrainType] is required.
-        var grainType = typeof(TGrain).GetCustomAttributes(typeof(GrainTypeAttribute), inherit: false) is [GrainTypeAttribute named]
-            ? named.GetGrainType(null!, typeof(TGrain)).ToString()!
-            : throw new ArgumentException($"Domain worker {typeof(TGrain).Name} needs a stable [GrainType(\"…\")] name.", nameof(TGrain));
+        var grainType = DomainModuleValidation.GrainTypeOf(typeof(TGrain));
         CatalogOf(services).Add(domainId, grainType);
         return services.AddDomainReach();
     }
@@ -56,7 +53,7 @@ public static class DomainWorkerServiceCollectionExtensions
         return services;
     }
 
-    private static HostedDomainCatalog CatalogOf(IServiceCollection services) =>
+    internal static HostedDomainCatalog CatalogOf(IServiceCollection services) =>
         services.FirstOrDefault(d => d.ServiceType == typeof(HostedDomainCatalog))?.ImplementationInstance as HostedDomainCatalog
         ?? AddCatalog(services);
 

@@ -8,7 +8,7 @@ namespace Rayswarm.Grains;
 
 /// <summary>
 /// Registers this silo's hosted domains (<see cref="HostedDomainCatalog"/>) in the registry as
-/// <see cref="DomainKinds.Hosted"/>, with their action names as capabilities, and keeps them healthy: every
+/// <see cref="DomainKinds.Hosted"/>, with their declared capabilities (a module's) and action names as capabilities, and keeps them healthy: every
 /// <see cref="RegistryOptions.HeartbeatInterval"/> it sends the same registration again, which the registry counts as a
 /// heartbeat (<see cref="IDomainGrain.RegisterHosted"/>). So a hosted domain stays healthy while any silo hosting it runs,
 /// and becomes unhealthy by the registry's health reminder once none does; a silo that starts again (or a domain that
@@ -65,7 +65,7 @@ internal sealed partial class HostedDomainRegistrar(IServiceProvider services, H
                 {
                     var grainType = catalog.GrainTypeOf(domainId)!;
                     var actions = await grains.GetGrain<IDomainWorkerGrain>(GrainId.Create(grainType, domainId)).DescribeActions().WaitAsync(stopping);
-                    var capabilities = actions.Select(a => a.Name).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToArray();
+                    var capabilities = catalog.CapabilitiesOf(domainId).Concat(actions.Select(a => a.Name)).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToArray();
                     await registry.RegisterHosted(new HostedDomainRegistration(domainId, grainType, capabilities)).WaitAsync(stopping);
                 }
                 catch (Exception e) when (!stopping.IsCancellationRequested)

@@ -1,3 +1,5 @@
+using Rayswarm.Grains;
+
 namespace Rayswarm.Silo;
 
 /// <summary>The silo's command-line switches and the configuration keys they set (environment variables work too:
@@ -15,6 +17,7 @@ internal static class SiloCommandLine
         ["--name"] = "Rayswarm:SiloName",
         ["--data-dir"] = "data-dir",
         ["--grain-assembly"] = "Rayswarm:GrainAssembly",
+        ["--domains"] = DomainModuleSelection.EnabledKey,
         ["--tls-certificate"] = "Rayswarm:Tls:Certificate",
         ["--tls-password"] = "Rayswarm:Tls:Password",
         ["--http-port"] = SiloHttpOptions.PortKey,

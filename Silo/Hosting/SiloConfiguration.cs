@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Rayswarm.Domains.Shipped;
 using Rayswarm.Grains;
 
 namespace Rayswarm.Silo;
@@ -24,6 +25,8 @@ internal static class SiloConfiguration
         var dataDir = Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : "data");
         var endpoint = SiloEndpoint.From(configuration);
         var extraAssemblies = LoadGrainAssemblies(configuration["Rayswarm:GrainAssembly"]);
+        // The enabled modules (--domains), and every module a --grain-assembly contains; an unknown name stops the start.
+        builder.Services.AddDomainModules(configuration, ShippedDomainModules.All, extraAssemblies.SelectMany(DomainModuleSelection.FoundIn));
         var http = SiloHttpOptions.From(configuration, endpoint);
         var telemetry = TelemetryOptions.From(configuration, "rayswarm-silo", prometheus: http.Enabled);
         builder.AddRayswarmTelemetry(telemetry);
@@ -72,7 +75,7 @@ internal static class SiloConfiguration
         lifetime.ApplicationStarted.Register(() => Console.WriteLine($"silo-ready {details.SiloAddress}"));
     }
 
-    // Extra grain classes (domain modules, test grains), loaded before the silo builds its type manifest.
+    // Extra grain classes (test grains, modules built outside this repository), loaded before the silo builds its type manifest.
     private static IReadOnlyList<Assembly> LoadGrainAssemblies(string? paths) =>
         [.. (paths ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(path => AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path)))];

@@ -86,7 +86,7 @@ public sealed class DataSetReaderTests
     [InlineData("""{"csv": "a,b\n1,2", "features": [[1]], "labels": [1]}""", "csv")]
     public void Malformed_data_sets_name_the_field_at_fault(string json, string field)
     {
-        var error = Assert.Throws<ArgumentException>(() => DataSetReader.Read(JsonDocument.Parse(json).RootElement, NeuralTask.Regression));
+        var error = Assert.Throws<ArgumentException>(() => DataSetReader.Read(GeneratedData.Input(JsonDocument.Parse(json).RootElement), NeuralTask.Regression));
 
         Assert.Equal(field, error.ParamName);
     }
@@ -102,5 +102,5 @@ public sealed class DataSetReaderTests
 
     private static float[] Labels(int count) => [.. Enumerable.Range(0, count).Select(i => (float)i)];
 
-    private static JsonElement Json(object value) => JsonSerializer.SerializeToElement(value);
+    private static Grains.DomainActionInput Json(object value) => GeneratedData.Input(value);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rayswarm.Grains;
 
 namespace Rayswarm.Domains.Neural.Tests;
 
@@ -43,16 +44,11 @@ public static class GeneratedData
         return (features, values);
     }
 
-    /// <summary>The action arguments <c>{"features": …, "labels": …}</c> plus <paramref name="extra"/>.</summary>
-    public static JsonElement Arguments(float[][] features, object labels, object? extra = null)
-    {
-        var data = new Dictionary<string, object?> { ["features"] = features, ["labels"] = labels };
-        if (extra is not null)
-        {
-            foreach (var p in JsonSerializer.SerializeToElement(extra).EnumerateObject()) { data[p.Name] = p.Value; }
-        }
-        return JsonSerializer.SerializeToElement(data);
-    }
+    /// <summary>The action arguments <c>{"features": …, "labels": …}</c>.</summary>
+    public static DomainActionInput Arguments(float[][] features, object labels) => Input(new { features, labels });
+
+    /// <summary>An action's input whose data is <paramref name="arguments"/>.</summary>
+    public static DomainActionInput Input(object arguments) => DomainActionInput.Parse(JsonSerializer.SerializeToElement(new { data = arguments }));
 
     /// <summary>A standard normal sample (Box–Muller).</summary>
     private static double Normal(Random random) =>

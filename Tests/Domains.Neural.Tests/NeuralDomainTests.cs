@@ -9,7 +9,7 @@ public sealed class NeuralDomainTests : IAsyncLifetime
 {
     private ModuleSilo _silo = null!;
 
-    public async Task InitializeAsync() => _silo = await ModuleSilo.StartAsync(s => s.AddDomainWorker<NeuralDomainGrain>(NeuralDomainGrain.DomainId));
+    public async Task InitializeAsync() => _silo = await ModuleSilo.StartAsync(s => s.AddDomainModule(new NeuralModule()));
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 

@@ -1,19 +1,20 @@
+using Rayswarm.Grains;
+
 namespace Rayswarm.Domains.Documents;
 
-/// <summary>The arguments of <c>ingest</c>, <c>summarize</c> and <c>outline</c>: a document by name (<see cref="Source"/>,
-/// an ingested one for summarize and outline) or inline (<see cref="Text"/>).</summary>
-internal sealed class DocumentArguments
+/// <summary>The arguments of the documents domain's actions (the fields of the input's <c>data</c>): a document by name
+/// (<see cref="Source"/>, an ingested one for summarize and outline) or inline (<see cref="Text"/>).</summary>
+internal sealed record DocumentArguments(string? Source, string? Text, string? Format, int? Sentences, string? Query, int? Limit)
 {
     /// <summary>The longest source name.</summary>
     public const int MaxSourceLength = 200;
 
-    public string? Source { get; set; }
+    /// <summary>The number of passages a search returns when no limit is given.</summary>
+    public const int DefaultLimit = 10;
 
-    public string? Text { get; set; }
-
-    public string? Format { get; set; }
-
-    public int? Sentences { get; set; }
+    /// <summary>Reads the arguments; a field of the wrong type throws <see cref="ArgumentException"/> naming it.</summary>
+    public static DocumentArguments Of(DomainActionInput input) => new(input.String("source"), input.String("text"),
+        input.String("format"), input.Integer("sentences"), input.String("query"), input.Integer("limit"));
 
     /// <summary>The source name, checked: required (<paramref name="required"/>) or null when absent.</summary>
     public string? SourceName(bool required)

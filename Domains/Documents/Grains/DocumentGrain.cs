@@ -26,6 +26,7 @@ public sealed class DocumentGrain(
 
     private string Source => this.GetPrimaryKeyString();
 
+    /// <inheritdoc />
     public async Task<DocumentIngested> Ingest(string text, DocumentFormat format)
     {
         var parsed = DocumentParser.Parse(text, format);
@@ -49,10 +50,12 @@ public sealed class DocumentGrain(
         return new DocumentIngested(Source, format, hash, ids.Length, parsed.Headings.Count, retiring.Length, Unchanged: false);
     }
 
+    /// <inheritdoc />
     public Task<StoredDocument?> Get() => Task.FromResult(state.State is { Text: { } text, Hash: { } hash }
         ? new StoredDocument(text, state.State.Format, hash)
         : null);
 
+    /// <inheritdoc />
     public async Task<int> Remove(string hash)
     {
         if (state.State.Hash != hash) { return 0; }
@@ -69,7 +72,7 @@ public sealed class DocumentGrain(
         foreach (var section in sections)
         {
             var id = ids[section.Index];
-            var content = ActionOutput.Of(new { source = Source, title = section.Title, text = section.Text, line = section.Line, section = section.Index });
+            var content = DomainActionInput.Output(new { source = Source, title = section.Title, text = section.Text, line = section.Line, section = section.Index });
             var contribution = new Contribution(id, DocumentsDomainGrain.DomainId, SectionType, content, MemoryConfidence.Initial,
                 0, 0, [], [], 0, 0, 0, now, now);
             try

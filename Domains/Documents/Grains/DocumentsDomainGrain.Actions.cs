@@ -42,7 +42,7 @@ public sealed partial class DocumentsDomainGrain
             $$$"""
             {"type":"object","additionalProperties":false,"required":["query"],"properties":{
             "query":{"type":"string","minLength":1,"maxLength":{{{MemoryQuery.MaxQueryLength}}},"description":"Words to look for."},
-            "limit":{"type":"integer","minimum":1,"maximum":{{{MemoryQuery.MaxLimit}}},"default":{{{SearchArguments.DefaultLimit}}},"description":"At most this many passages."}}
+            "limit":{"type":"integer","minimum":1,"maximum":{{{MemoryQuery.MaxLimit}}},"default":{{{DocumentArguments.DefaultLimit}}},"description":"At most this many passages."}}
             }
             """,
             Compensable: false,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Domains.Documents;
@@ -17,45 +18,50 @@ public sealed partial class DocumentsDomainGrain : Grain, IDomainWorkerGrain
     /// <summary>The domain id it is hosted as.</summary>
     public const string DomainId = "documents";
 
+    /// <summary>The domain's actions (<see cref="DocumentsModule.Actions"/>).</summary>
+    public static IReadOnlyList<DomainActionInfo> DomainActions => s_actions;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<DomainActionInfo>> DescribeActions() => Task.FromResult(s_actions);
 
+    /// <inheritdoc />
     public async Task<JsonElement> Execute(string action, JsonElement input)
     {
+        var args = DocumentArguments.Of(DomainActionInput.Parse(input));
         switch (action)
         {
             case Ingest:
             {
-                var args = ActionArguments<DocumentArguments>.Read(input);
                 var source = args.SourceName(required: true)!;
                 var text = args.Text ?? throw new ArgumentException("text is required: the document's Markdown or plain text.", "text");
                 var format = DocumentParser.FormatOf(args.Format, source, text);
                 DocumentParser.Parse(text, format); // a bad document fails here, before the grain writes anything
                 var ingested = await Document(source).Ingest(text, format);
-                return ActionOutput.Of(new
+                return DomainActionInput.Output(new
                 {
                     ingested.Source, format = Name(ingested.Format), ingested.Hash, ingested.Sections, ingested.Headings,
                     ingested.Replaced, ingested.Unchanged,
                 });
             }
             case Search:
-                return ActionOutput.Of(await SearchAsync(ActionArguments<SearchArguments>.Read(input)));
+                return DomainActionInput.Output(await SearchAsync(args));
             case Summarize:
             {
-                var args = ActionArguments<DocumentArguments>.Read(input);
                 var (source, parsed) = await DocumentOfAsync(args);
                 var sentences = Summarizer.Summarize(parsed, args.Sentences ?? 3);
-                return ActionOutput.Of(new { source, count = sentences.Count, sentences, scoring = Summarizer.Scoring });
+                return DomainActionInput.Output(new { source, count = sentences.Count, sentences, scoring = Summarizer.Scoring });
             }
             case Outline:
             {
-                var (source, parsed) = await DocumentOfAsync(ActionArguments<DocumentArguments>.Read(input));
-                return ActionOutput.Of(new { source, format = Name(parsed.Format), count = parsed.Headings.Count, headings = parsed.Headings });
+                var (source, parsed) = await DocumentOfAsync(args);
+                return DomainActionInput.Output(new { source, format = Name(parsed.Format), count = parsed.Headings.Count, headings = parsed.Headings });
             }
             default:
                 throw UnknownAction(action);
         }
     }
 
+    /// <inheritdoc />
     public async Task Compensate(string action, JsonElement input, JsonElement output)
     {
         switch (action)
@@ -65,7 +71,7 @@ public sealed partial class DocumentsDomainGrain : Grain, IDomainWorkerGrain
             case Ingest:
             {
                 // The version the step ingested: from its output, else from its input (the outcome was lost).
-                var args = ActionArguments<DocumentArguments>.Read(input);
+                var args = DocumentArguments.Of(DomainActionInput.Parse(input));
                 var source = args.SourceName(required: true)!;
                 var hash = output.ValueKind == JsonValueKind.Object && output.TryGetProperty("hash", out var h) ? h.GetString() : null;
                 if (output.ValueKind == JsonValueKind.Object && output.TryGetProperty("unchanged", out var same) && same.GetBoolean())
@@ -88,13 +94,13 @@ public sealed partial class DocumentsDomainGrain : Grain, IDomainWorkerGrain
     /// <summary>The documents domain subscribes to nothing: events are accepted and ignored.</summary>
     public Task OnEvent(DomainEvent domainEvent) => Task.CompletedTask;
 
-    private async Task<object> SearchAsync(SearchArguments args)
+    private async Task<object> SearchAsync(DocumentArguments args)
     {
         var words = Terms.Words(args.Query ?? "").Distinct().ToList();
         if (words.Count == 0) { throw new ArgumentException("query has no terms: give words to search for.", "query"); }
         var terms = Terms.Of(args.Query!).Distinct().ToList();
         var searched = terms.Count > 0 ? terms : words; // stop words are left out unless there is nothing else
-        var limit = args.Limit ?? SearchArguments.DefaultLimit;
+        var limit = args.Limit ?? DocumentArguments.DefaultLimit;
         if (limit is < 1 or > MemoryQuery.MaxLimit)
         {
             throw new ArgumentException($"limit must be between 1 and {MemoryQuery.MaxLimit} (was {limit}).", "limit");
@@ -129,6 +135,5 @@ public sealed partial class DocumentsDomainGrain : Grain, IDomainWorkerGrain
 
     private static string Name(DocumentFormat format) => format.ToString().ToLowerInvariant();
 
-    private static ArgumentException UnknownAction(string action) =>
-        new($"action '{action}' is not an action of the {DomainId} domain (its actions: {string.Join(", ", s_actions.Select(a => a.Name))}).", "action");
+    private static ArgumentException UnknownAction(string action) => DomainActionInput.UnknownAction(DomainId, action, s_actions);
 }

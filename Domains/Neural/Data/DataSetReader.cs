@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Rayswarm.Grains;
 
 namespace Rayswarm.Domains.Neural;
 
@@ -11,8 +12,8 @@ namespace Rayswarm.Domains.Neural;
 /// </summary>
 public static class DataSetReader
 {
-    /// <summary>Reads the data set of an action's arguments (<paramref name="data"/>, a JSON object) for <paramref name="task"/>.</summary>
-    public static DataSet Read(JsonElement data, NeuralTask task)
+    /// <summary>Reads the data set of an action's arguments (<paramref name="data"/>) for <paramref name="task"/>.</summary>
+    public static DataSet Read(DomainActionInput data, NeuralTask task)
     {
         var csv = Field(data, "csv");
         var features = Field(data, "features");
@@ -150,6 +151,6 @@ public static class DataSetReader
             ? (float)value
             : throw new ArgumentException($"{field} must be a finite number (was {value.ToString(CultureInfo.InvariantCulture)}).", field);
 
-    private static JsonElement Field(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : default;
+    private static JsonElement Field(DomainActionInput data, string name) =>
+        data.Get(name) is { ValueKind: not JsonValueKind.Null } value ? value : default;
 }

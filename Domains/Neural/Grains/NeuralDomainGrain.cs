@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Domains.Neural;
@@ -17,24 +18,29 @@ public sealed partial class NeuralDomainGrain : Grain, IDomainWorkerGrain
     /// <summary>The domain id it is hosted as.</summary>
     public const string DomainId = "neural";
 
+    /// <summary>The domain's actions (<see cref="NeuralModule.Actions"/>).</summary>
+    public static IReadOnlyList<DomainActionInfo> DomainActions => s_actions;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<DomainActionInfo>> DescribeActions() => Task.FromResult(s_actions);
 
+    /// <inheritdoc />
     public async Task<JsonElement> Execute(string action, JsonElement input)
     {
-        var args = NeuralArguments.Of(input);
+        var args = DomainActionInput.Parse(input);
         switch (action)
         {
             case Train:
             {
-                var (model, task) = (args.Model(), args.Task());
-                var data = DataSetReader.Read(args.Data, task);
-                var summary = await Model(model).Train(data, task, args.Number("test_fraction", HeldOutSplit.DefaultFraction),
-                    args.Integer("seed", HeldOutSplit.DefaultSeed));
+                var (model, task) = (NeuralArguments.Model(args), NeuralArguments.Task(args));
+                var data = DataSetReader.Read(args, task);
+                var summary = await Model(model).Train(data, task, args.Number("test_fraction") ?? HeldOutSplit.DefaultFraction,
+                    args.Integer("seed") ?? HeldOutSplit.DefaultSeed);
                 return NeuralOutput.Summary(summary);
             }
             case Predict:
             {
-                var model = args.Model();
+                var model = NeuralArguments.Model(args);
                 var summary = await Model(model).Describe() ?? throw NotTrained(model);
                 var rows = DataSetReader.Rows(args.Get("features"), "features", summary.Features.Length);
                 var predictions = await Model(model).Predict(rows);
@@ -42,9 +48,9 @@ public sealed partial class NeuralDomainGrain : Grain, IDomainWorkerGrain
             }
             case Evaluate:
             {
-                var model = args.Model();
+                var model = NeuralArguments.Model(args);
                 var summary = await Model(model).Describe() ?? throw NotTrained(model);
-                var data = args.HasData ? DataSetReader.Read(args.Data, summary.Task) : null;
+                var data = NeuralArguments.HasData(args) ? DataSetReader.Read(args, summary.Task) : null;
                 return NeuralOutput.Metrics(summary, await Model(model).Evaluate(data), data is null);
             }
             case Models:
@@ -59,6 +65,7 @@ public sealed partial class NeuralDomainGrain : Grain, IDomainWorkerGrain
     }
 
     /// <summary>Nothing to undo: train replaces the model (it is not compensable) and the other actions only read.</summary>
+    /// <inheritdoc />
     public Task Compensate(string action, JsonElement input, JsonElement output) =>
         s_actions.Any(a => a.Name == action) ? Task.CompletedTask : throw UnknownAction(action);
 
@@ -69,6 +76,5 @@ public sealed partial class NeuralDomainGrain : Grain, IDomainWorkerGrain
 
     private static ArgumentException NotTrained(string model) => new($"model '{model}' is not trained: train it first.", "model");
 
-    private static ArgumentException UnknownAction(string action) =>
-        new($"action '{action}' is not an action of the {DomainId} domain (its actions: {string.Join(", ", s_actions.Select(a => a.Name))}).", "action");
+    private static ArgumentException UnknownAction(string action) => DomainActionInput.UnknownAction(DomainId, action, s_actions);
 }

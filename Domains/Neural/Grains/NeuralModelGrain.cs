@@ -18,6 +18,7 @@ public sealed class NeuralModelGrain(
 
     private string Name => this.GetPrimaryKeyString();
 
+    /// <inheritdoc />
     public async Task<ModelSummary> Train(DataSet data, NeuralTask task, double testFraction, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -38,6 +39,7 @@ public sealed class NeuralModelGrain(
         return summary;
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<Prediction>> Predict(float[][] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -52,6 +54,7 @@ public sealed class NeuralModelGrain(
         return Task.FromResult<IReadOnlyList<Prediction>>([.. rows.Select(model.Predict)]);
     }
 
+    /// <inheritdoc />
     public Task<ModelMetrics> Evaluate(DataSet? data)
     {
         var (model, summary) = Loaded();
@@ -71,8 +74,10 @@ public sealed class NeuralModelGrain(
         return Task.FromResult(model.Evaluate(data with { Labels = labels, Classes = summary.Classes }));
     }
 
+    /// <inheritdoc />
     public Task<ModelSummary?> Describe() => Task.FromResult(state.State.Summary);
 
+    /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _model?.Dispose();

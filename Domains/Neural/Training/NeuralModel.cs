@@ -99,6 +99,7 @@ public sealed class NeuralModel : IDisposable
         return new ModelMetrics(data.Count, null, null, rmse, baseline);
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _classifier?.Dispose();

@@ -50,8 +50,8 @@ public sealed class EventsDomainGrain : Grain, IDomainWorkerGrain
 
     public async Task<JsonElement> Execute(string action, JsonElement input)
     {
-        if (action != Publish) { throw BuiltInInput.UnknownAction(DomainId, action, s_actions); }
-        var args = BuiltInInput.Parse(input);
+        if (action != Publish) { throw DomainActionInput.UnknownAction(DomainId, action, s_actions); }
+        var args = DomainActionInput.Parse(input);
         var eventType = args.String("event_type");
         if (eventType is { Length: > MaxEventTypeLength })
         {
@@ -60,17 +60,17 @@ public sealed class EventsDomainGrain : Grain, IDomainWorkerGrain
         var data = args.Get("data");
         var request = new PublishRequest(eventType!, args.String("source_domain") ?? DomainId,
             data.ValueKind == JsonValueKind.Undefined ? null : data, args.StepKey(PublishRequest.MaxEventIdLength - CompensatedSuffix.Length));
-        return BuiltInInput.Output(await Streams.PublishDomainEventAsync(request));
+        return DomainActionInput.Output(await Streams.PublishDomainEventAsync(request));
     }
 
     public async Task Compensate(string action, JsonElement input, JsonElement output)
     {
-        if (action != Publish) { throw BuiltInInput.UnknownAction(DomainId, action, s_actions); }
-        var args = BuiltInInput.Parse(input);
+        if (action != Publish) { throw DomainActionInput.UnknownAction(DomainId, action, s_actions); }
+        var args = DomainActionInput.Parse(input);
         var original = output.ValueKind == JsonValueKind.Object && output.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
             ? id.GetString()!
             : args.StepKey(PublishRequest.MaxEventIdLength - CompensatedSuffix.Length);
-        var data = BuiltInInput.Output(new { original_event_id = original, workflow_id = args.WorkflowId, step_id = args.StepId });
+        var data = DomainActionInput.Output(new { original_event_id = original, workflow_id = args.WorkflowId, step_id = args.StepId });
         var eventId = original is null ? null : original + CompensatedSuffix;
         await Streams.PublishDomainEventAsync(new PublishRequest(args.String("event_type") + CompensatedSuffix,
             args.String("source_domain") ?? DomainId, data, eventId));

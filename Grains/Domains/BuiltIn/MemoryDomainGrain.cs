@@ -63,7 +63,7 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
 
     public async Task<JsonElement> Execute(string action, JsonElement input)
     {
-        var args = BuiltInInput.Parse(input);
+        var args = DomainActionInput.Parse(input);
         switch (action)
         {
             case Search:
@@ -75,7 +75,7 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
                     args.String("domain_id"),
                     args.Integer("limit") ?? MemoryQuery.DefaultLimit);
                 var result = await GrainFactory.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Query(query);
-                return BuiltInInput.Output(result);
+                return DomainActionInput.Output(result);
             }
             case Contribute:
             {
@@ -85,10 +85,10 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
                 var id = ContributionIdOf(args);
                 var contribution = await SharedMemoryGrain.ContributeAsync(this, _store, _time, request,
                     id ?? Guid.CreateVersion7().ToString("N"), idempotent: id is not null);
-                return BuiltInInput.Output(contribution);
+                return DomainActionInput.Output(contribution);
             }
             default:
-                throw BuiltInInput.UnknownAction(DomainId, action, s_actions);
+                throw DomainActionInput.UnknownAction(DomainId, action, s_actions);
         }
     }
 
@@ -102,11 +102,11 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
                 // The id its output names, else the one the step derives; retracting a missing one is a no-op.
                 var id = (output.ValueKind == JsonValueKind.Object && output.TryGetProperty("contribution_id", out var given)
                         && given.ValueKind == JsonValueKind.String ? given.GetString() : null)
-                    ?? ContributionIdOf(BuiltInInput.Parse(input));
+                    ?? ContributionIdOf(DomainActionInput.Parse(input));
                 if (id is not null) { await GrainFactory.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key).Retract(id); }
                 return;
             default:
-                throw BuiltInInput.UnknownAction(DomainId, action, s_actions);
+                throw DomainActionInput.UnknownAction(DomainId, action, s_actions);
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
 
     /// <summary>Inside a workflow: 32 hex digits of SHA-256("memory.contribute\n" + the action's idempotency key), the same
     /// on every run of the step and in its compensation.</summary>
-    private static string? ContributionIdOf(BuiltInInput args) =>
+    private static string? ContributionIdOf(DomainActionInput args) =>
         args.ActionKey is null
             ? null
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("memory.contribute\n" + args.ActionKey)))[..32];

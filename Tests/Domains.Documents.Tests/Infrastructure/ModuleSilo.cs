@@ -23,7 +23,7 @@ public sealed class ModuleSilo : IAsyncDisposable
 
     public ISharedMemoryGrain Memory => Grains.GetGrain<ISharedMemoryGrain>(ISharedMemoryGrain.Key);
 
-    /// <summary>Starts a silo whose <paramref name="domains"/> adds the hosted domains (<c>AddDomainWorker</c>).</summary>
+    /// <summary>Starts a silo whose <paramref name="domains"/> adds the hosted domains (<c>AddDomainModule</c>).</summary>
     public static async Task<ModuleSilo> StartAsync(Action<IServiceCollection> domains)
     {
         var folder = Directory.CreateTempSubdirectory("rayswarm-module-silo-").FullName;

@@ -5,18 +5,20 @@ using System.Text.Json;
 namespace Rayswarm.Grains;
 
 /// <summary>
-/// A built-in domain action's input as a workflow step passes it: <c>{"data": {…}, "dependencies": {…}, "workflow_id",
-/// "step_id", "idempotency_key"}</c> (a compensation's also has <c>action_idempotency_key</c>). The action's arguments are the fields of <c>data</c> (absent or null = no arguments); a wrong type
-/// throws <see cref="ArgumentException"/> naming the field.
+/// A hosted domain action's input (built-in domains and domain modules) as a workflow step passes it: <c>{"data": {…},
+/// "dependencies": {…}, "workflow_id", "step_id", "idempotency_key"}</c> (a compensation's also has
+/// <c>action_idempotency_key</c>; an MCP tool call has no ids). The action's arguments are the fields of <c>data</c>
+/// (absent or null = no arguments); a wrong type throws <see cref="ArgumentException"/> naming the field, which the
+/// gateway answers with a 400 problem (HTTP) or a tool error (MCP).
 /// </summary>
-internal readonly struct BuiltInInput
+public readonly struct DomainActionInput
 {
     /// <summary>Serializes outputs as the gateway does (snake_case).</summary>
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly JsonElement _data;
 
-    private BuiltInInput(JsonElement data, string? workflowId, string? stepId, string? actionKey)
+    private DomainActionInput(JsonElement data, string? workflowId, string? stepId, string? actionKey)
     {
         _data = data;
         WorkflowId = workflowId;
@@ -35,7 +37,9 @@ internal readonly struct BuiltInInput
     /// <see cref="WorkflowId"/> and <see cref="StepId"/> when the caller gave none. Null outside a workflow.</summary>
     public string? ActionKey { get; }
 
-    public static BuiltInInput Parse(JsonElement input)
+    /// <summary>Reads an action's (or compensation's) input; throws <see cref="ArgumentException"/> unless it is an object
+    /// whose <c>data</c> is an object, null or absent.</summary>
+    public static DomainActionInput Parse(JsonElement input)
     {
         if (input.ValueKind != JsonValueKind.Object)
         {
@@ -50,7 +54,7 @@ internal readonly struct BuiltInInput
         // A compensation names the action's key apart from its own; an action's own key is the action's key.
         var actionKey = Text(input, "action_idempotency_key")
             ?? (Text(input, "idempotency_key") is { } key && key.EndsWith("." + Interfaces.IdempotencyKeys.ActionKind, StringComparison.Ordinal) ? key : null);
-        return new BuiltInInput(data.ValueKind == JsonValueKind.Object ? data : default, workflowId, stepId, actionKey);
+        return new DomainActionInput(data.ValueKind == JsonValueKind.Object ? data : default, workflowId, stepId, actionKey);
     }
 
     /// <summary>A value derived from the workflow and step (stable across re-runs of the step), or null outside a workflow.
@@ -64,6 +68,7 @@ internal readonly struct BuiltInInput
         return "step-" + hash[..Math.Min(hash.Length, maxLength - 5)];
     }
 
+    /// <summary>The string argument <paramref name="field"/>, or null when absent or null.</summary>
     public string? String(string field)
     {
         var value = Get(field);
@@ -75,6 +80,7 @@ internal readonly struct BuiltInInput
         };
     }
 
+    /// <summary>The number argument <paramref name="field"/>, or null when absent or null.</summary>
     public double? Number(string field)
     {
         var value = Get(field);
@@ -86,6 +92,7 @@ internal readonly struct BuiltInInput
         };
     }
 
+    /// <summary>The integer argument <paramref name="field"/> (32 bits), or null when absent or null.</summary>
     public int? Integer(string field)
     {
         var value = Get(field);
@@ -94,6 +101,19 @@ internal readonly struct BuiltInInput
             JsonValueKind.Undefined or JsonValueKind.Null => null,
             JsonValueKind.Number when value.TryGetInt32(out var n) => n,
             _ => throw WrongType(field, "an integer", value),
+        };
+    }
+
+    /// <summary>The boolean argument <paramref name="field"/>, or null when absent or null.</summary>
+    public bool? Boolean(string field)
+    {
+        var value = Get(field);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw WrongType(field, "a boolean", value),
         };
     }
 
