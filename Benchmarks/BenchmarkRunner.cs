@@ -17,6 +17,8 @@ public static class BenchmarkRunner
         ["chaos"] = ChaosScenario.RunAsync,
         ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
         ["mcp-calls"] = McpCallsScenario.RunAsync,
+        ["documents-search"] = DocumentsSearchScenario.RunAsync,
+        ["neural-train"] = NeuralTrainScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
