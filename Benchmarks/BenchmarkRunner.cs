@@ -17,6 +17,7 @@ public static class BenchmarkRunner
         ["chaos"] = ChaosScenario.RunAsync,
         ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
         ["mcp-calls"] = McpCallsScenario.RunAsync,
+        ["code-analyze"] = CodeAnalyzeScenario.RunAsync,
         ["documents-search"] = DocumentsSearchScenario.RunAsync,
         ["neural-train"] = NeuralTrainScenario.RunAsync,
     };

@@ -15,6 +15,14 @@ public static class CSharpAnalyzer
 {
     private static readonly CSharpParseOptions s_parse = new(LanguageVersion.Latest);
 
+    // Compilations derived from one base share its bound references (the base library's symbols, read once per process).
+    private static readonly Lazy<CSharpCompilation> s_library = new(() => Base(OutputKind.DynamicallyLinkedLibrary));
+    private static readonly Lazy<CSharpCompilation> s_program = new(() => Base(OutputKind.ConsoleApplication));
+
+    private static CSharpCompilation Base(OutputKind kind) =>
+        CSharpCompilation.Create("analyzed", [CodeReferences.ImplicitUsings(s_parse)], CodeReferences.All,
+            new CSharpCompilationOptions(kind, concurrentBuild: false));
+
     /// <summary>The report of <paramref name="files"/>. Throws <see cref="ArgumentException"/> (parameter <c>source</c>)
     /// when a file does not parse, naming the first syntax errors with their lines.</summary>
     public static CodeReport Analyze(IReadOnlyList<SourceFile> files)
@@ -28,10 +36,7 @@ public static class CSharpAnalyzer
                 + string.Join("; ", syntaxErrors.Take(5).Select(Describe)) + ".", "source");
         }
         var program = trees.Any(t => t.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any());
-        var compilation = CSharpCompilation.Create("analyzed",
-            [.. trees, CodeReferences.ImplicitUsings(s_parse)],
-            CodeReferences.All,
-            new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+        var compilation = (program ? s_program : s_library).Value.AddSyntaxTrees(trees);
         var compiled = compilation.GetDiagnostics()
             .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning && !d.IsSuppressed
                 && d.Location.SourceTree is { } tree && tree.FilePath != CodeReferences.ImplicitUsingsPath)

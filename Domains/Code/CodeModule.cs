@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rayswarm.Grains;
 using Rayswarm.Grains.Interfaces;
 
@@ -29,4 +30,13 @@ public sealed class CodeModule : DomainModule
 
     /// <inheritdoc />
     public override string? KnowledgeFolder => "knowledge/code";
+
+    /// <summary>Warms Roslyn up on start (<see cref="CodeWarmUp"/>).</summary>
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<CodeWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<CodeWarmUp>());
+        services.AddSingleton<IReadinessCheck>(sp => sp.GetRequiredService<CodeWarmUp>());
+    }
 }

@@ -28,9 +28,12 @@ public sealed class McpGateway : IAsyncLifetime
     }
 
     /// <summary>A client of the SDK over Streamable HTTP that speaks exactly <paramref name="protocolVersion"/>.</summary>
-    public Task<McpClient> ConnectAsync(string protocolVersion, McpClientHandlers? handlers = null) =>
+    public Task<McpClient> ConnectAsync(string protocolVersion, McpClientHandlers? handlers = null) => Connect(Endpoint, protocolVersion, handlers);
+
+    /// <summary>A client of the SDK over Streamable HTTP to the MCP endpoint <paramref name="endpoint"/> of any test gateway.</summary>
+    public static Task<McpClient> Connect(Uri endpoint, string protocolVersion, McpClientHandlers? handlers = null) =>
         McpClient.CreateAsync(
-            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
+            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
             new McpClientOptions
             {
                 ClientInfo = new() { Name = "rayswarm-tests", Version = "1.0" },

@@ -5,7 +5,8 @@ using Rayswarm.Grains.Interfaces;
 namespace Rayswarm.Grains;
 
 /// <summary>Keeps a domain's knowledge contributions equal to its knowledge folder (<see cref="IDomainKnowledgeGrain"/>);
-/// remembers which contribution each file has in its state, so a changed or deleted file's old one is retracted.</summary>
+/// remembers which contribution each file has in its state, so a changed or deleted file's old one is retracted (before the
+/// new one is added, so the two are never both there).</summary>
 [GrainType("domain-knowledge")]
 internal sealed class DomainKnowledgeGrain(
     [PersistentState("knowledge", "Default")] IPersistentState<DomainKnowledgeState> state,
@@ -19,10 +20,21 @@ internal sealed class DomainKnowledgeGrain(
     {
         var domainId = this.GetPrimaryKeyString();
         var (added, kept, retracted) = (0, 0, 0);
-        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Retract first: a changed file's old and new contributions are never both there.
+        var wantedIds = documents.Select(d => d.ContributionId).ToHashSet(StringComparer.Ordinal);
+        foreach (var old in state.State.Contributions.Values.Where(id => !wantedIds.Contains(id)).Distinct(StringComparer.Ordinal))
+        {
+            if (await GrainFactory.GetGrain<IContributionGrain>(old).Retract()) { retracted++; }
+        }
+        // Then remember the new set before adding to it: a load cut short leaves nothing that a later one would not retract.
+        var wanted = documents.DistinctBy(d => d.Path).ToDictionary(d => d.Path, d => d.ContributionId, StringComparer.Ordinal);
+        if (!wanted.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(state.State.Contributions.OrderBy(p => p.Key, StringComparer.Ordinal)))
+        {
+            state.State = new DomainKnowledgeState { Contributions = wanted };
+            await state.WriteStateAsync();
+        }
         foreach (var document in documents)
         {
-            wanted[document.Path] = document.ContributionId;
             if (await _store.GetAsync(document.ContributionId) is not null)
             {
                 kept++;
@@ -40,16 +52,6 @@ internal sealed class DomainKnowledgeGrain(
             request.Validate();
             await SharedMemoryGrain.ContributeAsync(this, _store, _time, request, document.ContributionId, idempotent: true);
             added++;
-        }
-        var wantedIds = wanted.Values.ToHashSet(StringComparer.Ordinal);
-        foreach (var old in state.State.Contributions.Values.Where(id => !wantedIds.Contains(id)).Distinct(StringComparer.Ordinal))
-        {
-            if (await GrainFactory.GetGrain<IContributionGrain>(old).Retract()) { retracted++; }
-        }
-        if (!wanted.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(state.State.Contributions.OrderBy(p => p.Key, StringComparer.Ordinal)))
-        {
-            state.State = new DomainKnowledgeState { Contributions = wanted };
-            await state.WriteStateAsync();
         }
         return new KnowledgeSyncResult(added, kept, retracted);
     }
