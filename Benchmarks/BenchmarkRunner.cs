@@ -20,6 +20,8 @@ public static class BenchmarkRunner
         ["code-analyze"] = CodeAnalyzeScenario.RunAsync,
         ["capability-routing"] = CapabilityRoutingScenario.RunAsync,
         ["approvals-waiting"] = ApprovalsWaitingScenario.RunAsync,
+        ["documents-search"] = DocumentsSearchScenario.RunAsync,
+        ["neural-train"] = NeuralTrainScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

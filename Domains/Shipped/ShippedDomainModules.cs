@@ -1,4 +1,6 @@
 using Rayswarm.Domains.Code;
+using Rayswarm.Domains.Documents;
+using Rayswarm.Domains.Neural;
 using Rayswarm.Grains;
 
 namespace Rayswarm.Domains.Shipped;
@@ -12,5 +14,7 @@ public static class ShippedDomainModules
     public static IReadOnlyList<DomainModule> All { get; } =
     [
         new CodeModule(),
+        new DocumentsModule(),
+        new NeuralModule(),
     ];
 }
