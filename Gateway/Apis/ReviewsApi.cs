@@ -21,42 +21,54 @@ internal static class ReviewsApi
             Reviews(grains).List(Blank(domain), Blank(status), limit)).WithName("ListReviews")
             .WithSummary("Approvals and reviews oldest first: of one domain, or of the domains the caller is an expert of; optionally with one status (pending, approved, rejected, corrected, timed_out, cancelled).");
         // "stream" is a literal segment, so it wins over {id}.
-        reviews.MapGet("/stream", ([FromQuery(Name = "domain")] string? domain, IGrainFactory grains, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(PendingAsync(Reviews(grains), Blank(domain), cancellationToken), eventType: "pending"))
+        reviews.MapGet("/stream", async ([FromQuery(Name = "domain")] string? domain, IGrainFactory grains, CancellationToken cancellationToken) =>
+            {
+                // The first list is read before the stream starts, so a failure then answers as on any route (a 503 to retry).
+                var first = await Reviews(grains).List(Blank(domain), ReviewStatus.Pending, IReviewsGrain.MaxLimit);
+                return TypedResults.ServerSentEvents(PendingAsync(Reviews(grains), Blank(domain), first, cancellationToken), eventType: "pending");
+            })
             .WithName("StreamPendingReviews")
             .WithSummary("Server-sent events: a 'pending' event with the pending reviews (as GET /domains/reviews?status=pending) at once and whenever they change.");
         reviews.MapGet("/{id}", (string id, IGrainFactory grains) => Reviews(grains).Get(id)).WithName("GetReview")
             .WithSummary("One approval or review with its context (the outputs of the steps it depends on) and its decision.");
-        foreach (var decision in (string[])[ReviewDecision.Approve, ReviewDecision.Reject, ReviewDecision.Correct])
+        // No correct route yet: it corrects a contribution under review, and reviews of knowledge are not built (issue 14, part 4).
+        foreach (var decision in (string[])[ReviewDecision.Approve, ReviewDecision.Reject])
         {
             reviews.MapPost($"/{{id}}/{decision}", (string id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReviewDecision? body, IGrainFactory grains) =>
                 Reviews(grains).Decide(id, decision, body ?? new ReviewDecision()))
-                .WithName(decision switch { ReviewDecision.Approve => "ApproveReview", ReviewDecision.Reject => "RejectReview", _ => "CorrectReview" })
-                .WithSummary(decision switch
-                {
-                    ReviewDecision.Approve => "Approves (an approval step: the workflow continues) or accepts (a contribution); body {\"comment\"} optional.",
-                    ReviewDecision.Reject => "Rejects (an approval step: the workflow compensates); body {\"comment\"}.",
-                    _ => "Corrects a contribution: body {\"comment\", \"content\": the corrected contribution}.",
-                });
+                .WithName(decision == ReviewDecision.Approve ? "ApproveReview" : "RejectReview")
+                .WithSummary(decision == ReviewDecision.Approve
+                    ? "Approves a pending approval (the workflow continues); body {\"comment\"} optional."
+                    : "Rejects a pending approval (the workflow compensates its completed steps); body {\"comment\"}.");
         }
         return routes;
     }
 
-    private static async IAsyncEnumerable<ReviewList> PendingAsync(IReviewsGrain reviews, string? domain, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ReviewList> PendingAsync(IReviewsGrain reviews, string? domain, ReviewList first,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? last = null;
-        while (!cancellationToken.IsCancellationRequested)
+        var last = FingerprintOf(first);
+        yield return first;
+        while (await WaitAsync(cancellationToken))
         {
-            var pending = await reviews.List(domain, ReviewStatus.Pending, IReviewsGrain.MaxLimit);
-            var fingerprint = string.Join(',', pending.Reviews.Select(r => r.ReviewId));
-            if (fingerprint != last)
+            ReviewList pending;
+            try
             {
-                last = fingerprint;
+                pending = await reviews.List(domain, ReviewStatus.Pending, IReviewsGrain.MaxLimit);
+            }
+            catch (Exception e) when (TransientFailures.IsTransient(e))
+            {
+                continue; // the cluster is busy or a silo moved: the next period asks again, the stream stays open
+            }
+            if (FingerprintOf(pending) != last)
+            {
+                last = FingerprintOf(pending);
                 yield return pending;
             }
-            if (!await WaitAsync(cancellationToken)) { yield break; }
         }
     }
+
+    private static string FingerprintOf(ReviewList list) => string.Join(',', list.Reviews.Select(r => r.ReviewId));
 
     private static async Task<bool> WaitAsync(CancellationToken cancellationToken)
     {

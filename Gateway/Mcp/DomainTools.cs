@@ -115,7 +115,7 @@ internal sealed partial class DomainTools(
             using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             within.CancelAfter(DescribeTimeout);
             var description = await http.DescribeAsync(remote, within.Token);
-            return [.. description.Actions.Select(action => new DomainActionTool(domainId, (name, input, cancellation) => ExecuteAsync(remote, name, input, cancellation),
+            return [.. description.Actions.Select(action => new DomainActionTool(domainId, (name, input, cancellation) => ExecuteAsync(domainId, name, input, cancellation),
                 action.ToInfo(), metrics))];
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -126,10 +126,16 @@ internal sealed partial class DomainTools(
         }
     }
 
-    /// <summary>An endpoint domain's action for a tool call; what the domain answers (an error status, no answer) is a tool error.</summary>
-    private async Task<System.Text.Json.JsonElement> ExecuteAsync(DomainTarget.Remote remote, string action, System.Text.Json.JsonElement input,
+    /// <summary>An endpoint domain's action for a tool call; what the domain answers (an error status, no answer) is a tool error.
+    /// The domain is resolved at the call, not when its tools were listed: a worker that registered again since has a new
+    /// endpoint and a new token.</summary>
+    private async Task<System.Text.Json.JsonElement> ExecuteAsync(string domainId, string action, System.Text.Json.JsonElement input,
         CancellationToken cancellationToken)
     {
+        if (await resolver.ResolveAsync(domainId).WaitAsync(cancellationToken) is not DomainTarget.Remote remote)
+        {
+            throw new ModelContextProtocol.McpException($"The domain '{domainId}' is no longer registered with an endpoint.");
+        }
         try
         {
             return await http.ExecuteAsync(remote, action, workflowId: null, stepId: null, input, idempotencyKey: null, cancellationToken);

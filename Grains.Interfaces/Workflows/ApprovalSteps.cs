@@ -71,7 +71,7 @@ public static class ApprovalSteps
         {
             timeout = XmlConvert.ToTimeSpan(step.Timeout);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             throw new ArgumentException($"steps[{position}].timeout must be an ISO 8601 duration such as PT1H (was '{step.Timeout}').", "steps");
         }

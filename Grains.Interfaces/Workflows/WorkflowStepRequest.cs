@@ -22,7 +22,7 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Approvers">An approval step's deciders, as roles; default <c>expert:&lt;domain_id&gt;</c>.</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepRequest")]
 public sealed record WorkflowStepRequest(
-    string? DomainId,
+    string? DomainId = null,
     string Action = "",
     JsonElement? Data = null,
     IReadOnlyList<string>? DependsOn = null,

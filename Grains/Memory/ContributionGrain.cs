@@ -68,6 +68,8 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
     {
         ArgumentNullException.ThrowIfNull(request, "request");
         request.Validate();
+        // A retraction named after a domain is that domain's act (memory.retracted names it); compensations name none.
+        if (request.DomainId is not null) { Caller.EnsureMayActFor(request.DomainId, "retract"); }
         var current = _current ?? await _store.GetAsync(ContributionId);
         _current = null;
         if (current is null || !await _store.DeleteAsync(ContributionId)) { return false; }

@@ -8,15 +8,17 @@ public static class GatewayRoutes
     public static readonly string[] Documented =
     [
         "/domains/register", "/domains/heartbeat/{id}", "/domains/list", "/domains/domain/{id}", "/domains/capabilities",
-        "/domains/find-by-capability/{cap}", "/domains/registry-stats",
+        "/domains/find-by-capability/{cap}", "/domains/registry-stats", "/domains/unregister/{id}",
         "/domains/events/publish", "/domains/events/subscribe", "/domains/events/subscriptions", "/domains/events/history", "/domains/events/stats",
-        "/domains/events/rates",
+        "/domains/events/rates", "/domains/events/unsubscribe/{id}",
         "/domains/memory/contribute", "/domains/memory/query", "/domains/memory/verify/{id}", "/domains/memory/apply/{id}",
         "/domains/memory/domain/{id}", "/domains/memory/top-contributors", "/domains/memory/stats",
-        "/domains/memory/confidence",
+        "/domains/memory/confidence", "/domains/memory/retract/{id}",
         "/domains/workflows/create", "/domains/workflows/execute/{id}", "/domains/workflows/{id}", "/domains/workflows/list",
         "/domains/workflows-stats", "/domains/workflows/{id}/verify",
         "/domains/system/overview", "/domains/system/health",
+        "/domains/reviews", "/domains/reviews/stream", "/domains/reviews/{id}", "/domains/reviews/{id}/approve",
+        "/domains/reviews/{id}/reject",
     ];
 
     /// <summary>A request per documented route: its template, method, path and body (null: none).</summary>
@@ -51,5 +53,13 @@ public static class GatewayRoutes
         ("/domains/workflows/{id}/verify", HttpMethod.Get, "/domains/workflows/wf_route/verify", null),
         ("/domains/system/overview", HttpMethod.Get, "/domains/system/overview", null),
         ("/domains/system/health", HttpMethod.Get, "/domains/system/health", null),
+        ("/domains/unregister/{id}", HttpMethod.Post, "/domains/unregister/route_gone", null),
+        ("/domains/events/unsubscribe/{id}", HttpMethod.Post, "/domains/events/unsubscribe/sub_route", null),
+        ("/domains/memory/retract/{id}", HttpMethod.Post, "/domains/memory/retract/c_route", """{"reason": "route check"}"""),
+        ("/domains/reviews", HttpMethod.Get, "/domains/reviews", null),
+        ("/domains/reviews/stream", HttpMethod.Get, "/domains/reviews/stream", null),
+        ("/domains/reviews/{id}", HttpMethod.Get, "/domains/reviews/apr_route", null),
+        ("/domains/reviews/{id}/approve", HttpMethod.Post, "/domains/reviews/apr_route/approve", """{"comment": "fine"}"""),
+        ("/domains/reviews/{id}/reject", HttpMethod.Post, "/domains/reviews/apr_route/reject", """{"comment": "no"}"""),
     ];
 }

@@ -12,7 +12,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
     /// <summary>Every fixed tool, sorted.</summary>
     public static readonly string[] Tools =
     [
-        "apply_knowledge", "approve_review", "capability_map", "contribute_knowledge", "correct_review", "create_workflow",
+        "apply_knowledge", "approve_review", "capability_map", "contribute_knowledge", "create_workflow",
         "domain_contributions", "event_history", "event_stats", "execute_workflow", "find_domains_by_capability", "get_domain",
         "get_review", "get_workflow", "heartbeat_domain", "list_domains", "list_reviews", "list_subscriptions", "list_workflows",
         "memory_stats", "orchestrate", "publish_event", "query_knowledge", "register_domain", "reject_review", "retract_knowledge",
@@ -27,7 +27,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
     /// memory_search.</summary>
     public static readonly string[] WriteTools =
     [
-        "apply_knowledge", "approve_review", "contribute_knowledge", "correct_review", "create_workflow", "execute_workflow",
+        "apply_knowledge", "approve_review", "contribute_knowledge", "create_workflow", "execute_workflow",
         "heartbeat_domain", "orchestrate", "publish_event", "register_domain", "reject_review", "subscribe_domain", "verify_knowledge",
         "events_publish", "memory_contribute", "unregister_domain", "unsubscribe_domain", "retract_knowledge",
     ];

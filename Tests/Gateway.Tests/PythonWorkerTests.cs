@@ -91,7 +91,7 @@ public sealed class PythonWorkerTests(McpGateway gateway) : IClassFixture<McpGat
 
         Assert.Equal(["pytext_sort_lines", "pytext_store_note", "pytext_word_count"], tools.Keys.Order(StringComparer.Ordinal));
         var wordCount = tools["pytext_word_count"];
-        Assert.Contains("(version 1.0.0)", wordCount.Description);
+        Assert.Equal("1.0.0", wordCount.ProtocolTool.Meta?["rayswarm/version"]?.GetValue<string>()); // the version /describe gave
         Assert.True(wordCount.ProtocolTool.Annotations?.ReadOnlyHint);
         Assert.False(tools["pytext_store_note"].ProtocolTool.Annotations?.ReadOnlyHint);
         Assert.Equal(["text"], wordCount.JsonSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));

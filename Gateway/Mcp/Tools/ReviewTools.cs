@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using ModelContextProtocol.Server;
 using Rayswarm.Grains.Interfaces;
 
@@ -41,13 +40,4 @@ public sealed class ReviewTools(IGrainFactory grains)
     [McpScope(McpScopes.Write)]
     public Task<ReviewInfo> RejectReview([Description(IdDescription)] string review_id, [Description(CommentDescription)] string? comment = null) =>
         Reviews.Decide(review_id, ReviewDecision.Reject, new ReviewDecision(comment));
-
-    [McpServerTool(Name = "correct_review", Idempotent = false, Destructive = true, OpenWorld = true, UseStructuredContent = true)]
-    [Description("Corrects a contribution under review: a new version with the given content replaces it. Needs the domain's expert role.")]
-    [McpScope(McpScopes.Write)]
-    public Task<ReviewInfo> CorrectReview(
-        [Description(IdDescription)] string review_id,
-        [Description("The corrected contribution: a JSON object.")] JsonElement content,
-        [Description(CommentDescription)] string? comment = null) =>
-        Reviews.Decide(review_id, ReviewDecision.Correct, new ReviewDecision(comment, content));
 }

@@ -9,7 +9,9 @@ namespace Rayswarm.Gateway;
 public sealed class WorkflowTools(IGrainFactory grains)
 {
     private const string StepsDescription =
-        "The steps, 1-100: each runs action of domain_id (hosted in the cluster or registered with an endpoint) with its data, after the steps in depends_on (by step_id: step_1, step_2, … by position unless given).";
+        "The steps, 1-100: each runs action of domain_id (hosted in the cluster or registered with an endpoint) with its data, after the steps in depends_on (by step_id: step_1, step_2, … by position unless given). "
+        + "Instead of domain_id a step may name a capability (with strategy least_loaded, round_robin or random): a healthy domain offering it is picked when the step starts. "
+        + "A step with type \"approval\" (domain_id, prompt, timeout as an ISO 8601 duration, approvers as roles) waits for a person's decision: approve continues, reject or timeout compensates.";
 
     private const string WaitDescription =
         "How long to wait for the workflow to finish, 0-120 seconds (default 30); a workflow still running then is returned with status running.";

@@ -134,8 +134,9 @@ public sealed class TransientFailureMappingTests(InProcessGateway gateway) : ICl
         using var request = new HttpRequestMessage(method, path);
         if (body is not null) { request.Content = new StringContent(body, Encoding.UTF8, "application/json"); }
         if (failure is not null) { request.Headers.Add(GrainCallFaults.Header, failure); }
-        using var response = await gateway.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        using var response = await gateway.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        // A stream (server-sent events) that started is judged by its status and headers: it does not end by itself.
+        var text = response.Content.Headers.ContentType?.MediaType == "text/event-stream" ? "" : await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 && text[0] == '{' ? JsonDocument.Parse(text).RootElement.Clone() : default;
         return ((int)response.StatusCode, response.Headers.RetryAfter?.ToString(), response.Content.Headers.ContentType?.MediaType, json, text);
     }

@@ -60,6 +60,34 @@ await call("memory_search", { query: "wombat" });
 await call("memory_contribute", { contribution_type: "tip", content: { hint: "node numbat" } });
 await call("events_publish", { event_type: "node.direct", data: { n: 2 } });
 
+// What was registered can be taken back: a subscription, a contribution, a domain.
+const subscription = await call("subscribe_domain", { domain_id: peer, pattern: "node.gone" });
+await call("unsubscribe_domain", { subscription_id: subscription.subscription_id });
+const fleeting = await call("contribute_knowledge", { domain_id: domainId, contribution_type: "tip", content: { hint: "node fleeting" } });
+await call("retract_knowledge", { contribution_id: fleeting.contribution_id, reason: "the node client's check" });
+await call("unregister_domain", { domain_id: peer });
+
+// Approval steps: two workflows wait for a person; this client (the local principal, expert of every domain) decides.
+const reviewOf = async (workflowId) => {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+    const workflow = await call("get_workflow", { workflow_id: workflowId });
+    const reviewId = workflow?.steps?.find((s) => s.review_id)?.review_id;
+    if (reviewId) return reviewId;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`workflow ${workflowId} never waited for approval`);
+};
+const approvals = [];
+for (const name of ["node_approve", "node_reject"]) {
+  const waiting = await call("create_workflow", { name, steps: [{ type: "approval", domain_id: domainId, prompt: "Ship it?", timeout: "PT1H" }] });
+  await call("execute_workflow", { workflow_id: waiting.workflow_id, wait_seconds: 0 });
+  approvals.push(await reviewOf(waiting.workflow_id));
+}
+await call("list_reviews", { domain: domainId });
+await call("get_review", { review_id: approvals[0] });
+await call("approve_review", { review_id: approvals[0], comment: "fine" });
+await call("reject_review", { review_id: approvals[1], comment: "not today" });
+
 console.log(JSON.stringify({
   session: transport.sessionId ?? null,
   tools: tools.tools.map((t) => ({ name: t.name, description: t.description, required: t.inputSchema.required ?? [] })),
