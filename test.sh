@@ -99,58 +99,30 @@ start_postgres() {
     exit 1
 }
 
-# The MCP tests drive the gateway with an independent client (the npm @modelcontextprotocol/sdk): they need node and npm.
-ensure_node() {
-    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return
+# Installs Debian packages for what $1 names (a sentence's subject), or stops with the command to run when not root.
+apt_install() {
+    local what=$1; shift
     if [[ $EUID -ne 0 ]]; then
-        log "node and npm are missing, and installing them needs root: sudo apt-get install -y --no-install-recommends nodejs npm"
+        log "$what missing, and installing it needs root: sudo apt-get install -y --no-install-recommends $*"
         exit 1
     fi
-    log "installing node and npm from Debian's packages"
-    export DEBIAN_FRONTEND=noninteractive
+    log "installing $* from Debian's packages"
     apt-get update
-    apt-get install -y --no-install-recommends nodejs npm
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
 }
-ensure_node
+
+# The MCP tests drive the gateway with an independent client (the npm @modelcontextprotocol/sdk): they need node and npm.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install "node and npm are" nodejs npm
 
 # The external-worker tests (Tests/Gateway.Tests/PythonWorkerTests) start examples/workers/python/worker.py with python3.
-ensure_python() {
-    command -v python3 >/dev/null 2>&1 && return
-    if [[ $EUID -ne 0 ]]; then
-        log "python3 is missing, and installing it needs root: sudo apt-get install -y --no-install-recommends python3"
-        exit 1
-    fi
-    log "installing python3 from Debian's packages"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y --no-install-recommends python3
-}
-ensure_python
+command -v python3 >/dev/null 2>&1 || apt_install "python3 is" python3
 
-# The browser tests (Tests/Dashboard.Tests) drive Debian's chromium through Playwright; Playwright downloads no browser here.
-ensure_chromium() {
-    [[ -n "${RAYSWARM_CHROMIUM:-}" && -x "${RAYSWARM_CHROMIUM}" ]] && return
-    command -v chromium >/dev/null 2>&1 && return
-    if [[ $EUID -ne 0 ]]; then
-        log "chromium is missing, and installing it needs root: sudo apt-get install -y --no-install-recommends chromium"
-        log "(or set RAYSWARM_CHROMIUM to a Chromium executable)"
-        exit 1
-    fi
-    log "installing chromium from Debian's packages"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y --no-install-recommends chromium
-}
-ensure_chromium
+# The browser tests (Tests/Dashboard.Tests) drive Debian's chromium through Playwright; Playwright downloads no browser here
+# (or set RAYSWARM_CHROMIUM to a Chromium executable).
+[[ -n "${RAYSWARM_CHROMIUM:-}" && -x "${RAYSWARM_CHROMIUM}" ]] || command -v chromium >/dev/null 2>&1 || apt_install "chromium is" chromium
 
 # The CLI's monitor test (Tests/Cli.Tests) runs `rayswarm monitor` in a real terminal: a detached tmux session.
-ensure_tmux() {
-    command -v tmux >/dev/null 2>&1 && return
-    [[ $EUID -eq 0 ]] || { log "tmux is missing, and installing it needs root: sudo apt-get install -y --no-install-recommends tmux"; exit 1; }
-    log "installing tmux from Debian's packages"
-    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux
-}
-ensure_tmux
+command -v tmux >/dev/null 2>&1 || apt_install "tmux is" tmux
 
 if [[ -n "${RAYSWARM_TEST_POSTGRES:-}" ]]; then
     log "using the PostgreSQL server in RAYSWARM_TEST_POSTGRES"
