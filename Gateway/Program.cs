@@ -7,13 +7,8 @@ builder.AddMcp();
 
 var app = builder.Build();
 app.UseGateway();
-app.MapSystemApi();
-app.MapRegistryApi();
-app.MapMemoryApi();
+app.MapDomainApis();
 app.MapMcpEndpoint();
-app.MapEventsApi();
-app.MapWorkflowsApi();
-app.MapReviewsApi();
 app.MapDashboard();
 
 app.Run();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
 using Orleans.Dashboard;
+using Rayswarm.Gateway;
 using Rayswarm.Grains;
 
 namespace Rayswarm.Benchmarks;
@@ -10,8 +12,10 @@ namespace Rayswarm.Benchmarks;
 /// with both off, then with both on: the Orleans dashboard as every silo adds it
 /// (<see cref="ClusterDashboard.AddClusterDashboard(ISiloBuilder, ClusterDashboardOptions?)"/>, our defaults) mapped at
 /// <c>/dashboard</c>, and the OpenTelemetry meters with <c>/metrics</c> (our defaults), while a client polls as an open
-/// overview tab does (<c>DashboardCounters</c>, <c>ClusterStats</c> and <c>TopGrainMethods</c> every second) and Prometheus
-/// scrapes <c>/metrics</c> every 5 s. Off and on alternate for <see cref="Rounds"/> rounds each, so neither gets the warmer
+/// overview tab does (<c>DashboardCounters</c>, <c>ClusterStats</c> and <c>TopGrainMethods</c> every second), an open
+/// <c>/dashboard/domains</c> tab reads its eight <c>/domains</c> APIs every 3 s as its script does, and Prometheus scrapes
+/// <c>/metrics</c> every 5 s. Both phases' hosts run the domain system and map its APIs; only the dashboard, the meters
+/// and the polling differ. Off and on alternate for <see cref="Rounds"/> rounds each, so neither gets the warmer
 /// process. <c>overhead_pct</c> = (off − on) / off of the mean calls per second; <c>ops_per_sec</c> is the mean with both
 /// on. <c>cpu_overhead_pct</c> compares this process's CPU per call instead, which a busy machine disturbs less.
 /// <c>--variant</c> turns on only a part: <c>dashboard</c> (the dashboard, polled), <c>metrics</c> (the meters, scraped), or
@@ -22,7 +26,16 @@ public static class DashboardOverheadScenario
     private const int Rounds = 3;
     private static readonly TimeSpan s_pollPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_scrapePeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_domainViewsPeriod = TimeSpan.FromSeconds(3);
     private static readonly string[] s_dashboardPolls = ["dashboard/DashboardCounters", "dashboard/ClusterStats", "dashboard/TopGrainMethods"];
+
+    // What Gateway/Dashboard/Views/domains.js reads on every refresh.
+    private static readonly string[] s_domainViewPolls =
+    [
+        "domains/system/overview", "domains/list", "domains/events/rates", "domains/events/subscriptions",
+        "domains/workflows/list?status=completed&limit=10", "domains/workflows/list?status=rolled_back&limit=10",
+        "domains/memory/top-contributors?limit=10", "domains/memory/confidence",
+    ];
 
     public static async Task<BenchmarkResult> RunAsync(BenchmarkArguments args)
     {
@@ -40,7 +53,7 @@ public static class DashboardOverheadScenario
         LatencyHistogram onLatency = new();
         for (var round = 1; round <= Rounds; round++)
         {
-            await using (var silo = variant == "web" ? await BenchSilo.StartAsync() : (await BenchSilo.StartWebAsync(null, _ => { }, _ => { })).Silo)
+            await using (var silo = variant == "web" ? await BenchSilo.StartAsync() : (await BenchSilo.StartWebAsync(null, WebApis, MapApis)).Silo)
             {
                 var (ops, latency, cpu) = await LocalCallsScenario.MeasureDefaultAsync(silo.Grains, args.Duration);
                 off.Add(ops);
@@ -48,11 +61,15 @@ public static class DashboardOverheadScenario
             }
             var (webSilo, address) = await BenchSilo.StartWebAsync(
                 silo => { if (dashboard) { silo.AddClusterDashboard(); } },
-                web => { if (metrics) { web.AddRayswarmTelemetry(new TelemetryOptions { ServiceName = "rayswarm-bench", Prometheus = true }); } },
+                web =>
+                {
+                    WebApis(web);
+                    if (metrics) { web.AddRayswarmTelemetry(new TelemetryOptions { ServiceName = "rayswarm-bench", Prometheus = true }); }
+                },
                 app =>
                 {
+                    MapApis(app); // with the meters on, this maps /metrics as the gateway does
                     if (dashboard) { app.MapOrleansDashboard("/dashboard"); }
-                    if (metrics) { app.MapMetrics(); }
                 });
             await using (webSilo)
             {
@@ -67,9 +84,10 @@ public static class DashboardOverheadScenario
             }
             await Console.Error.WriteLineAsync($"round {round}: off {off[^1]:N0}/s, on {on[^1]:N0}/s");
         }
-        if (polls.Failed > 0 || (dashboard && polls.Ok == 0) || (metrics && polls.Scrapes == 0))
+        if (polls.Failed > 0 || (dashboard && (polls.Ok == 0 || polls.DomainViews == 0)) || (metrics && polls.Scrapes == 0))
         {
-            throw new InvalidOperationException($"The dashboard was not polled as an open tab would be: {polls.Ok} polls answered, {polls.Failed} failed.");
+            throw new InvalidOperationException(
+                $"The dashboard was not polled as open tabs would be: {polls.Ok} dashboard and {polls.DomainViews} domain view polls answered, {polls.Failed} failed.");
         }
         var overhead = (off.Average() - on.Average()) / off.Average() * 100;
         return new BenchmarkResult("dashboard-overhead", on.Average(), onLatency.PercentileUs(50), onLatency.PercentileUs(99))
@@ -82,6 +100,7 @@ public static class DashboardOverheadScenario
             .With("cpu_us_per_call_off", Math.Round(offCpu.Average(), 2))
             .With("cpu_us_per_call_on", Math.Round(onCpu.Average(), 2))
             .With("dashboard_polls", polls.Ok)
+            .With("domain_view_polls", polls.DomainViews)
             .With("metrics_scrapes", polls.Scrapes)
             .With("baseline", variant == "web" ? "plain silo" : "web host, dashboard and metrics off")
             .With("grain_call_profiler", false)
@@ -94,16 +113,23 @@ public static class DashboardOverheadScenario
     {
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         var lastScrape = Stopwatch.GetTimestamp() - s_scrapePeriod.Ticks;
+        var lastDomainViews = Stopwatch.GetTimestamp() - s_domainViewsPeriod.Ticks;
         using var ticks = new PeriodicTimer(s_pollPeriod);
         try
         {
             do
             {
-                foreach (var path in dashboard ? s_dashboardPolls : []) { await GetAsync(http, path, counts, scrape: false, stop); }
+                foreach (var path in dashboard ? s_dashboardPolls : []) { await GetAsync(http, path, counts, PollKind.Dashboard, stop); }
+                if (dashboard && Stopwatch.GetElapsedTime(lastDomainViews) >= s_domainViewsPeriod)
+                {
+                    lastDomainViews = Stopwatch.GetTimestamp();
+                    // The page's script reads them all at once.
+                    await Task.WhenAll(s_domainViewPolls.Select(path => GetAsync(http, path, counts, PollKind.DomainViews, stop)));
+                }
                 if (metrics && Stopwatch.GetElapsedTime(lastScrape) >= s_scrapePeriod)
                 {
                     lastScrape = Stopwatch.GetTimestamp();
-                    await GetAsync(http, "metrics", counts, scrape: true, stop);
+                    await GetAsync(http, "metrics", counts, PollKind.Scrape, stop);
                 }
             }
             while (await ticks.WaitForNextTickAsync(stop));
@@ -114,7 +140,11 @@ public static class DashboardOverheadScenario
         }
     }
 
-    private static async Task GetAsync(HttpClient http, string path, PollCounts counts, bool scrape, CancellationToken stop)
+    private static void WebApis(WebApplicationBuilder web) => web.Services.AddGatewayJson();
+
+    private static void MapApis(WebApplication app) => app.MapDomainApis();
+
+    private static async Task GetAsync(HttpClient http, string path, PollCounts counts, PollKind kind, CancellationToken stop)
     {
         using var response = await http.GetAsync(path, stop);
         await response.Content.ReadAsByteArrayAsync(stop);
@@ -123,13 +153,17 @@ public static class DashboardOverheadScenario
             Interlocked.Increment(ref counts.Failed);
             await Console.Error.WriteLineAsync($"GET /{path}: {(int)response.StatusCode}");
         }
-        else if (scrape) { Interlocked.Increment(ref counts.Scrapes); }
+        else if (kind == PollKind.Scrape) { Interlocked.Increment(ref counts.Scrapes); }
+        else if (kind == PollKind.DomainViews) { Interlocked.Increment(ref counts.DomainViews); }
         else { Interlocked.Increment(ref counts.Ok); }
     }
+
+    private enum PollKind { Dashboard, DomainViews, Scrape }
 
     private sealed class PollCounts
     {
         public int Ok;
+        public int DomainViews;
         public int Scrapes;
         public int Failed;
     }

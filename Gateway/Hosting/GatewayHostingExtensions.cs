@@ -34,11 +34,7 @@ internal static class GatewayHostingExtensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures (unreadable JSON, wrong content type) throw so ProblemExceptionHandler can name the problem.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.Converters.Add(new WorkflowStepJson());
-        });
+        builder.Services.AddGatewayJson();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Rayswarm domain system";
@@ -58,6 +54,26 @@ internal static class GatewayHostingExtensions
             builder.AddEmbeddedSilo(options, telemetry);
         }
         return builder;
+    }
+
+    /// <summary>The API's JSON conventions: snake_case names, and workflow steps as the design writes them.</summary>
+    public static IServiceCollection AddGatewayJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new WorkflowStepJson());
+        });
+
+    /// <summary>The domain system's JSON APIs under <c>/domains</c> (what the dashboard's domain views read).</summary>
+    public static WebApplication MapDomainApis(this WebApplication app)
+    {
+        app.MapSystemApi();
+        app.MapRegistryApi();
+        app.MapMemoryApi();
+        app.MapEventsApi();
+        app.MapWorkflowsApi();
+        app.MapReviewsApi();
+        return app;
     }
 
     public static WebApplication UseGateway(this WebApplication app)
