@@ -171,6 +171,7 @@ public sealed partial class WorkflowGrain
         await _gate.WaitAsync();
         try
         {
+            PublishPendingEvents(); // what a silo that died did not publish
             if (_broken || !Exists || !WorkflowStatus.IsActive(S.Status)) { return; }
             var now = _time.GetUtcNow();
             var before = S.Status;
@@ -288,6 +289,7 @@ public sealed partial class WorkflowGrain
         }
         foreach (var step in launches) { LaunchAction(step); }
         if (compensation is not null) { LaunchCompensation(compensation); }
+        PublishPendingEvents();
     }
 
     /// <summary>Counts a durable change of status (metrics): a start, or a final status with the workflow's duration.</summary>

@@ -29,6 +29,9 @@ public sealed class WorkflowOptions
     /// is put off until the workflow resumes. Zero: not retried. Default 30 seconds.</summary>
     public TimeSpan InfrastructureRetryWindow { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Whether workflows publish their transitions on the event bus (<see cref="Interfaces.WorkflowEvents"/>). Default true.</summary>
+    public bool PublishEvents { get; set; } = true;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()
     {

@@ -29,4 +29,7 @@ public sealed class WorkflowState
 
     /// <summary>How many compensations ran to an outcome.</summary>
     public int Compensations { get; set; }
+
+    /// <summary>How many audit entries have been published as events (WorkflowGrain.Events); may lag after a crash.</summary>
+    public int EventsPublished { get; set; }
 }
