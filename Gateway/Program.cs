@@ -12,6 +12,7 @@ app.MapRegistryApi();
 app.MapMemoryApi();
 app.MapMcpEndpoint();
 app.MapEventsApi();
+app.MapDomainActionsApi();
 app.MapWorkflowsApi();
 app.MapReviewsApi();
 app.MapDashboard();
