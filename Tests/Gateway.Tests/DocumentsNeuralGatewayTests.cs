@@ -1,11 +1,12 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
+using Xunit.Abstractions;
 
 namespace Rayswarm.Gateway.Tests;
 
 /// <summary>The documents and neural modules end to end on the embedded gateway (<c>--domains documents,neural</c>): their
 /// actions as MCP tools, and as workflow steps over HTTP; bad inputs are tool errors or a step's error, never a 5xx.</summary>
-public sealed class DocumentsNeuralGatewayTests(ModulesGateway gateway) : IClassFixture<ModulesGateway>
+public sealed class DocumentsNeuralGatewayTests(ModulesGateway gateway, ITestOutputHelper output) : IClassFixture<ModulesGateway>
 {
     private static readonly string[] s_tools =
     [
@@ -179,7 +180,7 @@ public sealed class DocumentsNeuralGatewayTests(ModulesGateway gateway) : IClass
         Assert.Equal(["high", "low"], trained.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(2000, evaluated.GetProperty("rows").GetInt32());
         Assert.True(evaluated.GetProperty("accuracy").GetDouble() >= 0.95, evaluated.GetRawText());
-        Console.WriteLine($"neural.train on 10,000 rows through HTTP: {started.Elapsed.TotalSeconds:F1} s (train_ms {trained.GetProperty("train_ms").GetInt64()})");
+        output.WriteLine($"neural.train on 10,000 rows through HTTP: {started.Elapsed.TotalSeconds:F1} s (train_ms {trained.GetProperty("train_ms").GetInt64()})");
     }
 
     /// <summary>Two well-separated classes, "low" around (−4, −4) and "high" around (4, 4), with a fixed seed.</summary>
