@@ -9,6 +9,7 @@ var app = builder.Build();
 app.UseGateway();
 app.MapDomainApis();
 app.MapMcpEndpoint();
+app.MapDomainActionsApi(); // through the MCP domain tools
 app.MapDashboard();
 
 app.Run();

@@ -4,7 +4,7 @@ using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Gateway;
 
-/// <summary>The event bus endpoints: publish, subscribe, unsubscribe, subscriptions, history, stats, rates per type.</summary>
+/// <summary>The event bus endpoints: publish, subscribe, unsubscribe, subscriptions, history, stats, rates per type, dead letters.</summary>
 internal static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes)
@@ -38,6 +38,18 @@ internal static class EventsApi
             .WithName("GetEventStats").WithSummary("Totals, top event types, delivery figures and the recent event rate.");
         events.MapGet("/rates", (IGrainFactory grains) => Bus(grains).GetRates())
             .WithName("GetEventRates").WithSummary("The publish rate of each event type over the last minute, fastest first.");
+        events.MapGet("/dead-letters", async (
+            [FromQuery(Name = "subscription_id")] string? subscriptionId,
+            [FromQuery(Name = "limit")] string? limit,
+            [FromQuery(Name = "order")] string? order,
+            IGrainFactory grains) =>
+        {
+            var letters = await Bus(grains).GetDeadLetters(new DeadLetterQuery(
+                subscriptionId, (int)Math.Min(Number(limit, "limit") ?? DeadLetterQuery.DefaultLimit, int.MaxValue), OldestFirst(order)));
+            return new EventDeadLetterList(letters, letters.Count);
+        }).WithName("ListDeadLetters").WithSummary("Events a subscription's delivery gave up on (one subscription's or all), newest or oldest parked first.");
+        events.MapPost("/dead-letters/replay", (ReplayDeadLettersRequest request, IGrainFactory grains) => Bus(grains).ReplayDeadLetters(request))
+            .WithName("ReplayDeadLetters").WithSummary("Delivers a subscription's dead letters (event_ids, or all) again; those delivered leave the dead letters.");
         return routes;
     }
 
@@ -54,6 +66,13 @@ internal static class EventsApi
         string.IsNullOrEmpty(value) ? null
         : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
         : throw new ArgumentException($"{field} must be a whole number of 0 or more (was '{value}').", field);
+
+    private static bool OldestFirst(string? order) => order switch
+    {
+        null or "" or "newest" => false,
+        "oldest" => true,
+        _ => throw new ArgumentException($"order must be 'newest' or 'oldest' (was '{order}').", "order"),
+    };
 
     /// <summary>The answer of <c>GET /domains/events/subscriptions</c>.</summary>
     internal sealed record SubscriptionList(IReadOnlyList<EventSubscription> Subscriptions, int Count);

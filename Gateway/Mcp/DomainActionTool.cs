@@ -55,15 +55,33 @@ internal sealed class DomainActionTool : McpServerTool
 
     public override Tool ProtocolTool { get; }
 
+    /// <summary>The domain whose action this is.</summary>
+    public string DomainId => _domainId;
+
+    /// <summary>The action's name.</summary>
+    public string Action => _info.Name;
+
     public override IReadOnlyList<object> Metadata { get; }
 
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var structured = await RunAsync(request.Params?.Arguments, cancellationToken);
+        return new CallToolResult
+        {
+            Content = [new TextContentBlock { Text = structured.GetRawText() }],
+            StructuredContent = structured,
+        };
+    }
+
+    /// <summary>Runs the action with <paramref name="arguments"/> as the step data (already checked against the input schema)
+    /// and returns its output as a JSON object (a non-object output as <c>{"output": …}</c>).</summary>
+    public async Task<JsonElement> RunAsync(IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
+    {
         // Outside a workflow there are no dependencies and no workflow or step id.
         var input = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
         {
-            ["data"] = request.Params?.Arguments ?? new Dictionary<string, JsonElement>(),
+            ["data"] = arguments ?? new Dictionary<string, JsonElement>(),
             ["dependencies"] = new Dictionary<string, JsonElement>(),
             ["workflow_id"] = null,
             ["step_id"] = null,
@@ -80,14 +98,9 @@ internal sealed class DomainActionTool : McpServerTool
         {
             _metrics?.DomainActionCalled(_domainId, _info.Name, compensation: false, succeeded, startedAt);
         }
-        var structured = output.ValueKind == JsonValueKind.Object
+        return output.ValueKind == JsonValueKind.Object
             ? output
             : JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { ["output"] = output });
-        return new CallToolResult
-        {
-            Content = [new TextContentBlock { Text = structured.GetRawText() }],
-            StructuredContent = structured,
-        };
     }
 
     /// <summary>Whether <paramref name="other"/> lists the same: name, description, input schema and hints.</summary>

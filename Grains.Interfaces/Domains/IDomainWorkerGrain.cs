@@ -11,6 +11,10 @@ namespace Rayswarm.Grains.Interfaces;
 [Alias("rayswarm.IDomainWorkerGrain")]
 public interface IDomainWorkerGrain : IGrainWithStringKey
 {
+    /// <summary>How long a call of <see cref="Execute"/> or <see cref="Compensate"/> may take (a TimeSpan string), instead of
+    /// the cluster's 10 s default: long actions are the callers' to bound.</summary>
+    const string MaxActionTime = "00:05:00";
+
     /// <summary>The domain's actions.</summary>
     [ReadOnly]
     Task<IReadOnlyList<DomainActionInfo>> DescribeActions();
@@ -19,14 +23,18 @@ public interface IDomainWorkerGrain : IGrainWithStringKey
     /// workflow the input is <c>{"data", "dependencies", "workflow_id", "step_id", "idempotency_key"}</c>. Must be idempotent
     /// by <c>idempotency_key</c> (<see cref="IdempotencyKeys"/>): a call whose outcome was lost is made again. Throws
     /// <see cref="ArgumentException"/> for an unknown action or invalid input; any exception fails the step, except the
-    /// infrastructure failures of <see cref="TransientFailures"/>, which are retried.</summary>
+    /// infrastructure failures of <see cref="TransientFailures"/>, which are retried. An action may run long (a neural
+    /// <c>train</c> on 10,000 rows): the grain call waits up to <see cref="MaxActionTime"/>, and the caller's own limit (a
+    /// workflow step's timeout) ends it sooner.</summary>
+    [ResponseTimeout(MaxActionTime)]
     Task<JsonElement> Execute(string action, JsonElement input);
 
     /// <summary>Undoes an earlier <see cref="Execute"/> of <paramref name="action"/>, given its input and output. The input
     /// is the action's, with <c>idempotency_key</c> the compensation's own key and <c>action_idempotency_key</c> the key the
     /// action ran under. <paramref name="output"/> is JSON null when the action's outcome is unknown (its answer was lost):
     /// find what it did by <c>action_idempotency_key</c>, and succeed when it did nothing. Must be idempotent: a
-    /// compensation may be retried.</summary>
+    /// compensation may be retried. Waited for up to <see cref="MaxActionTime"/>, like <see cref="Execute"/>.</summary>
+    [ResponseTimeout(MaxActionTime)]
     Task Compensate(string action, JsonElement input, JsonElement output);
 
     /// <summary>Receives a bus event matching one of the domain's subscriptions (at least once, in order per event type).</summary>

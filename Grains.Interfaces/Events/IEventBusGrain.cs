@@ -36,4 +36,16 @@ public interface IEventBusGrain : IGrainWithStringKey
 
     /// <summary>The publish rate of each event type over the last minute.</summary>
     Task<EventRates> GetRates();
+
+    /// <summary>Dead letters of one bus subscription or all of them. Throws <see cref="KeyNotFoundException"/> when the
+    /// subscription is not a bus subscription.</summary>
+    Task<IReadOnlyList<EventDeadLetter>> GetDeadLetters(DeadLetterQuery query);
+
+    /// <summary>Delivers dead letters of a subscription again, one attempt each, oldest parked first; each one delivered leaves the
+    /// dead letters, and the first that fails again stops the replay (it and the rest stay parked). Replayed events arrive
+    /// after the events of their type published since (at least once, not in order with them). A replay stops after
+    /// <c>ReplayBudget</c> (about a minute and a half); what it did not reach stays parked. Throws
+    /// <see cref="KeyNotFoundException"/> when the subscription is not a bus subscription or an id is not one of its dead letters.</summary>
+    [ResponseTimeout("00:02:00")]
+    Task<DeadLetterReplay> ReplayDeadLetters(ReplayDeadLettersRequest request);
 }

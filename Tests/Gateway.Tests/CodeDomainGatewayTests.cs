@@ -117,4 +117,18 @@ public sealed class CodeDomainGatewayTests(CodeGateway fixture) : IClassFixture<
         Assert.True(result.IsError is true, "code_analyze succeeded");
         Assert.Contains(message, Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_action_route_analyzes_code_and_answers_400_for_code_that_does_not_parse_or_a_wrong_field()
+    {
+        var analysis = await fixture.Http.PostOkAsync("/domains/actions/code/analyze", new { source = Flawed, contribute = false });
+
+        Assert.Equal([("async-void", 3), ("empty-catch", 6)],
+            analysis.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("rule").GetString(), f.GetProperty("line").GetInt32())));
+        HttpJson.AssertProblem(await fixture.Http.PostJsonAsync("/domains/actions/code/analyze", """{"source": "public class {"}"""), 400, "does not parse as C#");
+        HttpJson.AssertProblem(await fixture.Http.PostJsonAsync("/domains/actions/code/analyze", """{"source": 42}"""), 400, "source must be a string (was the number 42)");
+        HttpJson.AssertProblem(await fixture.Http.PostJsonAsync("/domains/actions/code/analyze", "[1]"), 400, "must be a JSON object");
+        HttpJson.AssertProblem(await fixture.Http.PostJsonAsync("/domains/actions/code/refactor", "{}"), 404, "refactor");
+        HttpJson.AssertProblem(await fixture.Http.PostJsonAsync("/domains/actions/astrology/analyze", "{}"), 404, "astrology");
+    }
 }

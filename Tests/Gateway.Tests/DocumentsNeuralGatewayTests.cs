@@ -1,11 +1,12 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
+using Xunit.Abstractions;
 
 namespace Rayswarm.Gateway.Tests;
 
 /// <summary>The documents and neural modules end to end on the embedded gateway (<c>--domains documents,neural</c>): their
 /// actions as MCP tools, and as workflow steps over HTTP; bad inputs are tool errors or a step's error, never a 5xx.</summary>
-public sealed class DocumentsNeuralGatewayTests(ModulesGateway gateway) : IClassFixture<ModulesGateway>
+public sealed class DocumentsNeuralGatewayTests(ModulesGateway gateway, ITestOutputHelper output) : IClassFixture<ModulesGateway>
 {
     private static readonly string[] s_tools =
     [
@@ -137,6 +138,49 @@ public sealed class DocumentsNeuralGatewayTests(ModulesGateway gateway) : IClass
         Assert.Equal(200, executed.Status);
         Assert.NotEqual("completed", executed.Body.GetProperty("status").GetString());
         Assert.Contains("text must not be empty", executed.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_action_route_ingests_and_searches_documents_and_answers_400_for_an_empty_one()
+    {
+        var ingested = await gateway.Http.PostOkAsync("/domains/actions/documents/ingest", new { source = "route-runbook.md", text = Runbook.Replace("Failover", "Handover", StringComparison.Ordinal) });
+        var found = await gateway.Http.PostOkAsync("/domains/actions/documents/search", new { query = "handover" });
+
+        Assert.Equal(2, ingested.GetProperty("sections").GetInt32());
+        Assert.Equal("route-runbook.md", found.GetProperty("results")[0].GetProperty("source").GetString());
+        HttpJson.AssertProblem(await gateway.Http.PostJsonAsync("/domains/actions/documents/ingest", """{"source": "blank.md", "text": "  "}"""), 400, "text must not be empty");
+        HttpJson.AssertProblem(await gateway.Http.PostJsonAsync("/domains/actions/documents/ingest", """{"text": "no source"}"""), 400, "source is required");
+    }
+
+    [Fact]
+    public async Task The_action_route_trains_and_predicts_and_answers_400_for_a_data_set_with_one_class()
+    {
+        var (features, labels) = Blobs(30);
+
+        var trained = await gateway.Http.PostOkAsync("/domains/actions/neural/train", new { model = "route-blobs", task = "classification", features, labels });
+        var predicted = await gateway.Http.PostOkAsync("/domains/actions/neural/predict", new { model = "route-blobs", features = new[] { new[] { 4.0, 4.0 } } });
+
+        Assert.Equal(["high", "low"], trained.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("high", predicted.GetProperty("predictions")[0].GetProperty("class").GetString());
+        HttpJson.AssertProblem(await gateway.Http.PostJsonAsync("/domains/actions/neural/train",
+            """{"model": "one", "task": "classification", "features": [[1],[2],[3],[4],[5],[6],[7],[8],[9],[10]], "labels": ["a","a","a","a","a","a","a","a","a","a"]}"""), 400, "at least two classes");
+        HttpJson.AssertProblem(await gateway.Http.PostJsonAsync("/domains/actions/neural/train", """{"model": "typed", "task": "classification", "features": "x", "labels": ["a", "b"]}"""), 400, "features must be an array");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Training_on_10000_rows_through_the_action_route_outlasts_the_default_grain_call_timeout_and_succeeds()
+    {
+        var (features, labels) = Blobs(5000);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var trained = await gateway.Http.PostOkAsync("/domains/actions/neural/train", new { model = "route-big", task = "classification", features, labels, test_fraction = 0.2 });
+        var evaluated = await gateway.Http.PostOkAsync("/domains/actions/neural/evaluate", new { model = "route-big" });
+
+        Assert.Equal(["high", "low"], trained.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(2000, evaluated.GetProperty("rows").GetInt32());
+        Assert.True(evaluated.GetProperty("accuracy").GetDouble() >= 0.95, evaluated.GetRawText());
+        output.WriteLine($"neural.train on 10,000 rows through HTTP: {started.Elapsed.TotalSeconds:F1} s (train_ms {trained.GetProperty("train_ms").GetInt64()})");
     }
 
     /// <summary>Two well-separated classes, "low" around (−4, −4) and "high" around (4, 4), with a fixed seed.</summary>

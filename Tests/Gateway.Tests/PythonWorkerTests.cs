@@ -89,7 +89,7 @@ public sealed class PythonWorkerTests(McpGateway gateway) : IClassFixture<McpGat
         await Eventually.True(async () => (await client.ListToolsAsync()).Any(t => t.Name == "pytext_word_count"), "the worker's tools are listed");
         var tools = (await client.ListToolsAsync()).Where(t => t.Name.StartsWith("pytext_", StringComparison.Ordinal)).ToDictionary(t => t.Name);
 
-        Assert.Equal(["pytext_sort_lines", "pytext_store_note", "pytext_word_count"], tools.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["pytext_count_words", "pytext_sort_lines", "pytext_store_note", "pytext_word_count"], tools.Keys.Order(StringComparer.Ordinal));
         var wordCount = tools["pytext_word_count"];
         Assert.Equal("1.0.0", wordCount.ProtocolTool.Meta?["rayswarm/version"]?.GetValue<string>()); // the version /describe gave
         Assert.True(wordCount.ProtocolTool.Annotations?.ReadOnlyHint);
@@ -101,5 +101,41 @@ public sealed class PythonWorkerTests(McpGateway gateway) : IClassFixture<McpGat
         var bad = await client.CallToolAsync("pytext_sort_lines", new Dictionary<string, object?> { ["lines"] = new[] { "a", "b" }, ["numeric"] = true });
         Assert.True(bad.IsError);
         Assert.Contains("numeric sort needs a number on every line", Assert.IsType<TextContentBlock>(Assert.Single(bad.Content)).Text);
+    }
+
+    [Fact]
+    public async Task A_deprecated_action_is_listed_with_its_deprecation_in_the_description_annotations_and_metadata()
+    {
+        await using var client = await gateway.ConnectAsync(McpGateway.Stateless);
+        await Eventually.True(async () => (await client.ListToolsAsync()).Any(t => t.Name == "pytext_count_words"), "the worker's tools are listed");
+        var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name);
+
+        var deprecated = tools["pytext_count_words"].ProtocolTool;
+        Assert.StartsWith("Deprecated. Counts the words of a text.", deprecated.Description, StringComparison.Ordinal);
+        Assert.Equal("pytext.count_words (deprecated)", deprecated.Annotations?.Title);
+        Assert.Equal("use word_count, which also counts lines and characters and lists the most frequent words",
+            deprecated.Meta?["rayswarm/deprecated"]?.GetValue<string>());
+        Assert.Equal("0.9.0", deprecated.Meta?["rayswarm/version"]?.GetValue<string>());
+        // A current action says nothing of the kind.
+        var current = tools["pytext_word_count"].ProtocolTool;
+        Assert.DoesNotContain("Deprecated", current.Description, StringComparison.Ordinal);
+        Assert.Null(current.Annotations?.Title);
+        Assert.Null(current.Meta?["rayswarm/deprecated"]);
+        // It still runs.
+        Assert.Equal(3, (await McpToolTests.Structured(client, "pytext_count_words", new() { ["text"] = "one two two" })).GetProperty("words").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_action_route_calls_the_workers_action_and_checks_its_input_first()
+    {
+        await Eventually.True(async () => (await Http.PostJsonAsync("/domains/actions/pytext/word_count", """{"text": "a b a"}""")).Status == 200,
+            "the worker's actions are known to the gateway");
+
+        var counted = await Http.PostOkAsync("/domains/actions/pytext/word_count", new { text = "one two two", top = 1 });
+        Assert.Equal(3, counted.GetProperty("words").GetInt32());
+        Assert.Equal([("two", 2)], counted.GetProperty("top").EnumerateArray().Select(t => (t.GetProperty("word").GetString(), t.GetProperty("count").GetInt32())));
+        HttpJson.AssertProblem(await Http.PostJsonAsync("/domains/actions/pytext/word_count", """{"top": 2}"""), 400, "text is required");
+        HttpJson.AssertProblem(await Http.PostJsonAsync("/domains/actions/pytext/word_count", """{"text": 5}"""), 400, "text must be a string");
+        HttpJson.AssertProblem(await Http.PostJsonAsync("/domains/actions/pytext/no_such_action", "{}"), 404, "no_such_action");
     }
 }

@@ -66,6 +66,27 @@ public sealed class EventTools(IGrainFactory grains)
     [McpScope(McpScopes.Read)]
     public Task<EventBusStats> GetEventStats() => Bus.GetStats();
 
+    [McpServerTool(Name = "list_dead_letters", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists dead letters: events a subscription's delivery kept failing on and gave up, with the event, the last error, the attempts and when it was parked.")]
+    [McpScope(McpScopes.Read)]
+    public async Task<EventDeadLetterList> ListDeadLetters(
+        [Description("Only this subscription's (from list_subscriptions); every subscription's when absent.")] string? subscription_id = null,
+        [Description("The most to list, 1-1000 (default 100).")] int limit = DeadLetterQuery.DefaultLimit,
+        [Description("Oldest parked first (the order replay_dead_letters delivers them) instead of newest first.")] bool oldest_first = false)
+    {
+        var letters = await Bus.GetDeadLetters(new DeadLetterQuery(Blank(subscription_id), limit, oldest_first));
+        return new EventDeadLetterList(letters, letters.Count);
+    }
+
+    [McpServerTool(Name = "replay_dead_letters", Idempotent = false, Destructive = false, OpenWorld = true, UseStructuredContent = true)]
+    [Description("Delivers a subscription's dead letters again, oldest first, one attempt each: those delivered leave the dead letters; the first that fails again stops the replay and it stays parked with the rest. Give event_ids or all=true.")]
+    [McpScope(McpScopes.Write)]
+    public Task<DeadLetterReplay> ReplayDeadLetters(
+        [Description("The subscription whose dead letters to replay.")] string subscription_id,
+        [Description("The event ids to replay (from list_dead_letters).")] string[]? event_ids = null,
+        [Description("Replay all of the subscription's dead letters (the oldest 1000) instead of event_ids.")] bool all = false) =>
+        Bus.ReplayDeadLetters(new ReplayDeadLettersRequest(subscription_id, event_ids, all));
+
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static DateTimeOffset? Time(string? value, string field) =>

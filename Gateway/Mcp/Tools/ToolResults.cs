@@ -16,6 +16,11 @@ public sealed record CapabilityMap(IReadOnlyDictionary<string, IReadOnlyList<str
 /// <param name="Count">How many there are.</param>
 public sealed record EventSubscriptionList(IReadOnlyList<EventSubscription> Subscriptions, int Count);
 
+/// <summary>Dead letters as a tool result and the answer of <c>GET /domains/events/dead-letters</c>.</summary>
+/// <param name="DeadLetters">The dead letters, in the order asked for.</param>
+/// <param name="Count">How many are listed.</param>
+public sealed record EventDeadLetterList(IReadOnlyList<EventDeadLetter> DeadLetters, int Count);
+
 /// <summary>The top contributors as a tool result (the shape of <c>GET /domains/memory/top-contributors</c>).</summary>
 /// <param name="Contributors">The domains, most contributions first.</param>
 public sealed record TopContributorList(IReadOnlyList<TopContributor> Contributors);

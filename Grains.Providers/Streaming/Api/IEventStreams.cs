@@ -34,6 +34,19 @@ public interface IEventStreams
     /// <summary>Publish and delivery counts per stream and per subscription (with lag), for one namespace or all.</summary>
     Task<StreamStats> GetStatsAsync(string? streamNamespace = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Events parked after their handler kept failing, newest first.</summary>
-    Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, CancellationToken cancellationToken = default);
+    /// <summary>Events parked after their handler kept failing, newest parked first (oldest first when <paramref name="oldestFirst"/>).</summary>
+    Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, bool oldestFirst = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Delivers dead letters of a subscription to its grain again, one at a time in the order they were parked (so two events of
+    /// one stream keep their order, though after the stream's later events), each with one attempt. A delivered event leaves the
+    /// dead letters; at the first failure the replay stops and that event and the rest stay parked as they were. At least once:
+    /// an event whose delivery succeeded but whose removal was lost stays parked and a later replay delivers it again.
+    /// </summary>
+    /// <param name="subscriptionId">The subscription whose dead letters to replay.</param>
+    /// <param name="eventIds">The event ids to replay; null replays the oldest <see cref="StreamReplay.MaxEvents"/> of the subscription.</param>
+    /// <param name="cancellationToken">Ends the replay early: the event being delivered and the rest stay parked.</param>
+    /// <exception cref="KeyNotFoundException">The subscription does not exist, or one of <paramref name="eventIds"/> is not one of its dead letters (nothing is replayed).</exception>
+    /// <exception cref="ArgumentException">More than <see cref="StreamReplay.MaxEvents"/> ids, or an empty one.</exception>
+    Task<StreamReplay> ReplayDeadLettersAsync(string subscriptionId, IReadOnlyCollection<string>? eventIds = null, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rayswarm.Grains.Providers;
 
 /// <summary>The silo's <see cref="IEventStreams"/>: publishes through the group commit, subscriptions in the log.</summary>
-internal sealed class EventStreams(EventLogRuntime runtime) : IEventStreams
+internal sealed partial class EventStreams(EventLogRuntime runtime, IGrainFactory grains) : IEventStreams
 {
     private IStreamLog Log => runtime.Log;
 
@@ -61,8 +61,8 @@ internal sealed class EventStreams(EventLogRuntime runtime) : IEventStreams
         return [.. (await Log.ReadStreamAsync(stream, afterSequence, limit, cancellationToken)).Select(e => e.Event)];
     }
 
-    public async Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, CancellationToken cancellationToken = default) =>
-        [.. (await Log.ReadDeadLettersAsync(subscriptionId, limit, cancellationToken)).Select(d => new StreamDeadLetter(d.Subscription, d.Event, d.Error, d.Attempts, d.ParkedAt))];
+    public async Task<IReadOnlyList<StreamDeadLetter>> GetDeadLettersAsync(string? subscriptionId = null, int limit = 100, bool oldestFirst = false, CancellationToken cancellationToken = default) =>
+        [.. (await Log.ReadDeadLettersAsync(subscriptionId, limit, oldestFirst, cancellationToken)).Select(d => new StreamDeadLetter(d.Subscription, d.Event, d.Error, d.Attempts, d.ParkedAt))];
 
     public async Task<StreamStats> GetStatsAsync(string? streamNamespace = null, CancellationToken cancellationToken = default)
     {

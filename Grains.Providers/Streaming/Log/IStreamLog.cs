@@ -84,8 +84,13 @@ public interface IStreamLog
     /// <summary>Parks an event a subscriber kept failing on.</summary>
     Task ParkAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
 
-    /// <summary>Parked events, newest first, of one subscription or all (null).</summary>
-    Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, CancellationToken cancellationToken);
+    /// <summary>Parked events of one subscription or all (null), at most <paramref name="limit"/>: newest parked first, or
+    /// oldest first when <paramref name="oldestFirst"/>.</summary>
+    Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, bool oldestFirst, CancellationToken cancellationToken);
+
+    /// <summary>Takes the event <paramref name="eventId"/> out of <paramref name="subscription"/>'s dead letters (every time it was
+    /// parked there), once a replay delivered it. Returns how many were removed: 0 when it is not a dead letter of that subscription.</summary>
+    Task<int> RemoveDeadLetterAsync(string subscription, string eventId, CancellationToken cancellationToken);
 
     /// <summary>Retention: deletes events published before <paramref name="olderThan"/> (if given) and, per stream, all but the newest
     /// <paramref name="keepPerStream"/> (if given). Returns how many were deleted. Sequences are never reused.</summary>

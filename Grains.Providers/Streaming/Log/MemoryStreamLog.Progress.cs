@@ -99,16 +99,28 @@ public sealed partial class MemoryStreamLog
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, bool oldestFirst, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         lock (_gate)
         {
-            IReadOnlyList<DeadLetter> result = Enumerable.Reverse(_deadLetters)
+            IReadOnlyList<DeadLetter> result = (oldestFirst ? _deadLetters : Enumerable.Reverse(_deadLetters))
                 .Where(d => subscription is null || string.Equals(d.Subscription, subscription, StringComparison.Ordinal))
                 .Take(limit)
                 .ToList();
             return Task.FromResult(result);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> RemoveDeadLetterAsync(string subscription, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(eventId);
+        lock (_gate)
+        {
+            return Task.FromResult(_deadLetters.RemoveAll(d =>
+                string.Equals(d.Subscription, subscription, StringComparison.Ordinal) && string.Equals(d.Event.EventId, eventId, StringComparison.Ordinal)));
         }
     }
 

@@ -38,8 +38,10 @@ await call("register_domain", { domain_id: peer, capabilities: ["node"], endpoin
 await call("heartbeat_domain", { domain_id: domainId });
 await call("list_domains", {});
 await call("capability_map", {});
-await call("subscribe_domain", { domain_id: domainId, pattern: "node.*" });
+const nodeSubscription = await call("subscribe_domain", { domain_id: domainId, pattern: "node.*" });
 await call("list_subscriptions", { domain_id: domainId });
+await call("list_dead_letters", { subscription_id: nodeSubscription.subscription_id, limit: 10 });
+await call("replay_dead_letters", { subscription_id: nodeSubscription.subscription_id, all: true });
 await call("event_stats", {});
 const contributionId = contributed.structuredContent.contribution_id;
 await call("verify_knowledge", { contribution_id: contributionId, domain_id: peer });

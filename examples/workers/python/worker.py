@@ -62,6 +62,18 @@ ACTIONS = {
             "required": ["lines"],
         },
     },
+    "count_words": {
+        "description": "Counts the words of a text. Returns {words}. Read-only.",
+        "version": "0.9.0",
+        "deprecated": "use word_count, which also counts lines and characters and lists the most frequent words",
+        "read_only": True,
+        "compensable": False,
+        "input_schema": {
+            "type": "object",
+            "properties": {"text": {"type": "string", "minLength": 1, "description": "The text to count."}},
+            "required": ["text"],
+        },
+    },
     "store_note": {
         "description": "Keeps a note in the worker's memory under the call's idempotency key (a step run twice stores it "
                        "once); compensation deletes it. Returns {note_id, notes}.",
@@ -111,6 +123,11 @@ class Worker:
             counts.sort(key=lambda pair: (-pair[1], pair[0]))
             return {"words": len(words), "lines": len(text.splitlines()), "characters": len(text),
                     "top": [{"word": w, "count": c} for w, c in counts[:top]]}
+        if action == "count_words":  # deprecated: kept for old callers
+            text = data.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise BadInput("text must be a non-empty string")
+            return {"words": len(WORD.findall(text))}
         if action == "sort_lines":
             lines = data.get("lines")
             if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):

@@ -153,14 +153,14 @@ public sealed partial class PostgresStreamLog
 
     /// <inheritdoc />
     /// <remarks>Newest means most recently parked (insertion order).</remarks>
-    public async Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, bool oldestFirst, CancellationToken cancellationToken)
     {
         if (limit <= 0) { return []; }
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            """
+            $"""
             SELECT subscription, namespace, key, sequence, event_id, published_at, data::text, error, attempts, parked_at
-            FROM stream_dead_letters WHERE (@sub::text IS NULL OR subscription = @sub) ORDER BY id DESC LIMIT @limit
+            FROM stream_dead_letters WHERE (@sub::text IS NULL OR subscription = @sub) ORDER BY id {(oldestFirst ? "ASC" : "DESC")} LIMIT @limit
             """,
             new NpgsqlParameter("sub", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)subscription ?? DBNull.Value }, BigInt("limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -174,6 +174,17 @@ public sealed partial class PostgresStreamLog
         }
 
         return letters;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RemoveDeadLetterAsync(string subscription, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(eventId);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "DELETE FROM stream_dead_letters WHERE subscription = @sub AND event_id = @id", Text("sub", subscription), Text("id", eventId));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />

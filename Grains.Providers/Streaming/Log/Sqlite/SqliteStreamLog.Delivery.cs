@@ -164,7 +164,7 @@ public sealed partial class SqliteStreamLog
 
     /// <inheritdoc />
     /// <remarks>Newest means most recently parked (insertion order).</remarks>
-    public async Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string? subscription, int limit, bool oldestFirst, CancellationToken cancellationToken)
     {
         if (limit <= 0) { return []; }
         await EnsureInitializedAsync(cancellationToken);
@@ -174,7 +174,7 @@ public sealed partial class SqliteStreamLog
             await using var command = connection.Command(
                 $"""
                 SELECT subscription, namespace, key, sequence, event_id, published_at, data, error, attempts, parked_at
-                FROM stream_dead_letters {filter}ORDER BY id DESC LIMIT @limit
+                FROM stream_dead_letters {filter}ORDER BY id {(oldestFirst ? "ASC" : "DESC")} LIMIT @limit
                 """,
                 ("@sub", subscription), ("@limit", (long)limit));
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -189,6 +189,15 @@ public sealed partial class SqliteStreamLog
 
             return letters;
         }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RemoveDeadLetterAsync(string subscription, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(eventId);
+        return await WriteAsync(
+            "DELETE FROM stream_dead_letters WHERE subscription = @sub AND event_id = @id", [("@sub", subscription), ("@id", eventId)], cancellationToken);
     }
 
     /// <inheritdoc />
@@ -230,10 +239,10 @@ public sealed partial class SqliteStreamLog
     private static StreamSubscription ReadSubscription(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), GrainId.Parse(reader.GetString(3)), SqliteCommands.ParseTime(reader.GetString(4)), reader.GetInt64(5));
 
-    private async Task WriteAsync(string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
-        await _database.WriteGroupedAsync(async (connection, ct) =>
+        return await _database.WriteGroupedAsync(async (connection, ct) =>
         {
             await using var command = connection.Command(sql, parameters);
             return await command.ExecuteNonQueryAsync(ct);

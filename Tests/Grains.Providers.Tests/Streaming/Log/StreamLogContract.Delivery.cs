@@ -86,10 +86,36 @@ public abstract partial class StreamLogContract
             parked.Add(letter);
         }
 
-        AssertSameLetters([parked[3], parked[2], parked[1], parked[0]], await log.ReadDeadLettersAsync(null, 10, None));
-        AssertSameLetters([parked[3], parked[1]], await log.ReadDeadLettersAsync("even", 10, None));
-        AssertSameLetters([parked[2]], await log.ReadDeadLettersAsync("odd", 1, None));
-        Assert.Empty(await log.ReadDeadLettersAsync("none", 10, None));
+        AssertSameLetters([parked[3], parked[2], parked[1], parked[0]], await log.ReadDeadLettersAsync(null, 10, false, None));
+        AssertSameLetters([parked[3], parked[1]], await log.ReadDeadLettersAsync("even", 10, false, None));
+        AssertSameLetters([parked[2]], await log.ReadDeadLettersAsync("odd", 1, false, None));
+        Assert.Empty(await log.ReadDeadLettersAsync("none", 10, false, None));
+    }
+
+    [Fact]
+    public async Task Dead_letters_read_oldest_first_and_a_removed_one_leaves_only_its_subscription()
+    {
+        var log = await OpenAsync();
+        var parked = new List<DeadLetter>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var streamEvent = new StreamEvent(StreamId.Create("events", "orders"), i, "evt-" + i, Created.AddSeconds(i), $$"""{"n":{{i}}}""");
+            foreach (var subscription in (string[])["replayed", "other"])
+            {
+                var letter = new DeadLetter(subscription, streamEvent, "boom " + i, 5, Created.AddMinutes(i));
+                await log.ParkAsync(letter, None);
+                if (subscription == "replayed") { parked.Add(letter); }
+            }
+        }
+        await log.ParkAsync(parked[1] with { Error = "parked twice", ParkedAt = Created.AddMinutes(9) }, None); // a redelivery parked it again
+
+        AssertSameLetters([parked[0], parked[1]], await log.ReadDeadLettersAsync("replayed", 2, true, None));
+        Assert.Equal(2, await log.RemoveDeadLetterAsync("replayed", "evt-2", None));
+        Assert.Equal(0, await log.RemoveDeadLetterAsync("replayed", "evt-2", None));
+        Assert.Equal(0, await log.RemoveDeadLetterAsync("replayed", "evt-unknown", None));
+
+        AssertSameLetters([parked[0], parked[2]], await log.ReadDeadLettersAsync("replayed", 10, true, None));
+        Assert.Equal(["evt-3", "evt-2", "evt-1"], (await log.ReadDeadLettersAsync("other", 10, false, None)).Select(d => d.Event.EventId));
     }
 
     private static void AssertSameLetters(IReadOnlyList<DeadLetter> expected, IReadOnlyList<DeadLetter> actual)
