@@ -21,7 +21,8 @@ public static class DomainSystemServiceCollectionExtensions
         services.AddSharedMemory();
         services.AddWorkflows();
         services.AddReviews();
-        services.AddDomainWorker<MemoryDomainGrain>(MemoryDomainGrain.DomainId);
+        services.AddDomainWorker<MemoryDomainGrain>(MemoryDomainGrain.DomainId)
+            .AddDomainSubscriptions(MemoryDomainGrain.DomainId, MemoryDomainGrain.DefaultSubscriptions);
         services.AddDomainWorker<EventsDomainGrain>(EventsDomainGrain.DomainId);
         return services;
     }

@@ -1,5 +1,6 @@
 using Rayswarm.Domains.Code;
 using Rayswarm.Domains.Documents;
+using Rayswarm.Domains.Monitor;
 using Rayswarm.Domains.Neural;
 using Rayswarm.Grains;
 
@@ -15,6 +16,7 @@ public static class ShippedDomainModules
     [
         new CodeModule(),
         new DocumentsModule(),
+        new MonitorModule(),
         new NeuralModule(),
     ];
 }

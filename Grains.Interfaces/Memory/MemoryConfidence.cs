@@ -1,10 +1,12 @@
 namespace Rayswarm.Grains.Interfaces;
 
 /// <summary>
-/// A contribution's confidence: the mean of a Beta posterior that starts at Beta(1, 1) (confidence 0.5). Each confirming
+/// A contribution's confidence: the mean of a Beta posterior whose prior has the mean p (its starting confidence,
+/// <see cref="Initial"/> = 0.5 unless the contribution came with its own, e.g. an event's <c>data.confidence</c>) and the
+/// weight of <see cref="PriorWeight"/> observations: Beta(2p, 2(1 − p)), which is Beta(1, 1) for p = 0.5. Each confirming
 /// verification adds <see cref="VerificationWeight"/> to α, each rejection the same to β; each successful application
 /// adds <see cref="ApplicationWeight"/> to α, each failure the same to β:
-/// <c>confidence = (1 + 2·verifications + successes) / (2 + 2·verifications + 2·rejections + successes + failures)</c>.
+/// <c>confidence = (2p + 2·verifications + successes) / (2 + 2·verifications + 2·rejections + successes + failures)</c>.
 /// </summary>
 public static class MemoryConfidence
 {
@@ -14,14 +16,34 @@ public static class MemoryConfidence
     /// <summary>The evidence one application outcome counts for.</summary>
     public const double ApplicationWeight = 1;
 
+    /// <summary>The evidence the starting confidence counts for (α + β of the prior).</summary>
+    public const double PriorWeight = 2;
+
     /// <summary>The confidence of a contribution nobody has verified or applied yet.</summary>
     public const double Initial = 0.5;
 
-    /// <summary>The posterior mean for the given evidence.</summary>
-    public static double Compute(int verifications, int rejections, int successes, int failures)
+    /// <summary>The lowest starting confidence (and 1 − it the highest): evidence can always move it.</summary>
+    public const double MinPrior = 0.01;
+
+    /// <summary>The posterior mean for the given evidence from the starting confidence <paramref name="prior"/>.</summary>
+    public static double Compute(int verifications, int rejections, int successes, int failures, double prior = Initial)
     {
-        var alpha = 1 + (VerificationWeight * verifications) + (ApplicationWeight * successes);
-        var beta = 1 + (VerificationWeight * rejections) + (ApplicationWeight * failures);
+        var alpha = (PriorWeight * prior) + (VerificationWeight * verifications) + (ApplicationWeight * successes);
+        var beta = (PriorWeight * (1 - prior)) + (VerificationWeight * rejections) + (ApplicationWeight * failures);
         return alpha / (alpha + beta);
+    }
+
+    /// <summary><paramref name="confidence"/> clamped to <see cref="MinPrior"/> .. 1 − <see cref="MinPrior"/>.</summary>
+    public static double ClampPrior(double confidence) => Math.Clamp(confidence, MinPrior, 1 - MinPrior);
+
+    /// <summary>The starting confidence of a stored contribution, recovered from its confidence and evidence (the inverse
+    /// of <see cref="Compute"/>, to 9 digits), so a new verification or application keeps the contribution's own prior.</summary>
+    public static double PriorOf(Contribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        var alpha = (VerificationWeight * contribution.Verifications) + (ApplicationWeight * contribution.Successes);
+        var beta = (VerificationWeight * contribution.Rejections) + (ApplicationWeight * contribution.Failures);
+        // Rounded to 9 digits: the division's rounding error must not drift the prior (0.5 stays exactly 0.5).
+        return ClampPrior(Math.Round(((contribution.Confidence * (PriorWeight + alpha + beta)) - alpha) / PriorWeight, 9));
     }
 }

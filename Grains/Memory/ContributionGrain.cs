@@ -34,7 +34,7 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
         var valid = request.Valid ?? true;
         var updated = WithConfidence(valid
             ? current with { Verifications = current.Verifications + 1, VerifiedBy = [.. current.VerifiedBy, verifier], UpdatedAt = Now() }
-            : current with { Rejections = current.Rejections + 1, RejectedBy = [.. current.RejectedBy, verifier], UpdatedAt = Now() });
+            : current with { Rejections = current.Rejections + 1, RejectedBy = [.. current.RejectedBy, verifier], UpdatedAt = Now() }, current);
         _current = null; // until the write is known to have happened
         if (!await _store.AddVerificationAsync(updated, verifier, valid, request.Notes))
         {
@@ -56,7 +56,7 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
             Successes = current.Successes + (request.Succeeded ? 1 : 0),
             Failures = current.Failures + (request.Succeeded ? 0 : 1),
             UpdatedAt = Now(),
-        });
+        }, current);
         _current = null;
         await _store.AddApplicationAsync(updated, request.DomainId, request.Result!, request.Notes);
         _current = updated;
@@ -84,8 +84,9 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
     private ConflictException AlreadyVerified(string verifier) =>
         new($"Domain '{verifier}' has already verified contribution '{ContributionId}'.");
 
-    private static Contribution WithConfidence(Contribution c) =>
-        c with { Confidence = MemoryConfidence.Compute(c.Verifications, c.Rejections, c.Successes, c.Failures) };
+    // The contribution's own starting confidence (0.5, or an event's) stays the prior: it is recovered from the current row.
+    private static Contribution WithConfidence(Contribution c, Contribution current) =>
+        c with { Confidence = MemoryConfidence.Compute(c.Verifications, c.Rejections, c.Successes, c.Failures, MemoryConfidence.PriorOf(current)) };
 
     /// <summary>Whole milliseconds, which every store keeps exactly.</summary>
     private DateTimeOffset Now() => MemoryClock.Now(_time);

@@ -23,9 +23,10 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
     /// <summary>Stores and announces a new contribution with the id <paramref name="contributionId"/> (the request is
     /// valid). When <paramref name="idempotent"/>, a contribution already stored under that id is returned instead (a
     /// re-run of the same workflow step, or a retry after its answer was lost), and the announcement has an id derived from
-    /// the contribution's, so a re-run announces it if the first run died before that, and never twice.</summary>
+    /// the contribution's, so a re-run announces it if the first run died before that, and never twice. It starts at
+    /// <paramref name="confidence"/> (clamped, <see cref="MemoryConfidence.ClampPrior"/>), the prior of its later evidence.</summary>
     internal static async Task<Contribution> ContributeAsync(Grain grain, IKnowledgeStore store, TimeProvider time, ContributeRequest request,
-        string contributionId, bool idempotent)
+        string contributionId, bool idempotent, double confidence = MemoryConfidence.Initial)
     {
         if (idempotent && await store.GetAsync(contributionId) is { } existing)
         {
@@ -34,7 +35,7 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
         }
         var now = MemoryClock.Now(time);
         var contribution = new Contribution(contributionId, request.DomainId, request.ContributionType,
-            request.Content.Clone(), MemoryConfidence.Initial, 0, 0, [], [], 0, 0, 0, now, now);
+            request.Content.Clone(), MemoryConfidence.ClampPrior(confidence), 0, 0, [], [], 0, 0, 0, now, now);
         try
         {
             await store.AddAsync(contribution);

@@ -13,7 +13,7 @@ public sealed class DomainModuleStartTests
 
             Assert.NotEqual(0, await gateway.ExitCodeAsync());
             Assert.False(gateway.IsListening);
-            Assert.Contains("Unknown domain module 'astrology' in --domains (Rayswarm:Domains:Enabled); the known modules are: code, documents, neural.", gateway.Output, StringComparison.Ordinal);
+            Assert.Contains("Unknown domain module 'astrology' in --domains (Rayswarm:Domains:Enabled); the known modules are: code, documents, monitor, neural.", gateway.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -2,7 +2,7 @@ using ModelContextProtocol.Client;
 
 namespace Rayswarm.Gateway.Tests;
 
-/// <summary>One embedded gateway (its real executable, fresh data dir) started with <c>--domains documents,neural</c>,
+/// <summary>One embedded gateway (its real executable, fresh data dir) started with <c>--domains documents,neural,monitor</c>,
 /// shared by the tests of a class.</summary>
 public sealed class ModulesGateway : IAsyncLifetime
 {
@@ -13,7 +13,7 @@ public sealed class ModulesGateway : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _process = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir, "--domains", "documents,neural");
+        _process = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir, "--domains", "documents,neural,monitor");
         Http = new HttpClient { BaseAddress = _process.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,15 +14,20 @@ namespace Rayswarm.Grains;
 /// contribution. Inside a workflow a contribution's id is derived from the action's idempotency key (workflow id + step
 /// id), so a step that runs again (at-least-once, or retried after its answer was lost) returns the contribution it stored
 /// the first time instead of adding a second one, and the compensation retracts exactly that one even when the action's
-/// output is unknown. Bus events are accepted and ignored. A stateless worker: it holds nothing, so it scales with the silo's cores.
+/// output is unknown. Bus events it is subscribed to (<c>ml.*</c> by default) become contributions (<see cref="OnEvent"/>). A stateless worker: it holds nothing, so it scales with the silo's cores.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
 [GrainType(nameof(MemoryDomainGrain))] // the registry persists it: the name it always had
-public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IDomainWorkerGrain
+public sealed partial class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null,
+    ILogger<MemoryDomainGrain>? logger = null) : Grain, IDomainWorkerGrain
 {
     /// <summary>The domain id it is hosted as.</summary>
     public const string DomainId = "memory";
+
+    /// <summary>The bus patterns it subscribes to unless <c>Rayswarm:Domains:Subscriptions:memory</c> says otherwise: the
+    /// design's "memory domain (subscribed to ml.*)".</summary>
+    public static readonly IReadOnlyList<string> DefaultSubscriptions = ["ml.*"];
 
     private const string Search = "search";
     private const string Contribute = "contribute";
@@ -112,8 +119,30 @@ public sealed class MemoryDomainGrain(IKnowledgeStore? store = null, [FromKeyedS
         }
     }
 
-    /// <summary>Events are accepted and ignored: the memory domain subscribes to nothing by itself.</summary>
-    public Task OnEvent(DomainEvent domainEvent) => Task.CompletedTask;
+    /// <summary>An event of a pattern the domain is subscribed to (<see cref="DefaultSubscriptions"/>, or the setting
+    /// <c>Rayswarm:Domains:Subscriptions:memory</c>, or any made over the bus) is stored as a contribution of its source
+    /// domain (<see cref="EventKnowledge"/>), once per event id however often it is delivered. The shared memory's own
+    /// announcements are ignored, and so is an event that cannot be a contribution (data over 64 KiB): logged, not retried.</summary>
+    public async Task OnEvent(DomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        if (!EventKnowledge.IsKept(domainEvent)) { return; }
+        var request = EventKnowledge.RequestOf(domainEvent);
+        try
+        {
+            request.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            LogEventNotKept(logger ?? NullLogger<MemoryDomainGrain>.Instance, domainEvent.EventId, domainEvent.EventType, e.Message);
+            return;
+        }
+        await SharedMemoryGrain.ContributeAsync(this, _store, _time, request, EventKnowledge.IdOf(domainEvent), idempotent: true,
+            EventKnowledge.ConfidenceOf(domainEvent));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The memory domain did not keep event {EventId} ({EventType}): {Reason}")]
+    private static partial void LogEventNotKept(ILogger logger, string eventId, string eventType, string reason);
 
     /// <summary>Inside a workflow: 32 hex digits of SHA-256("memory.contribute\n" + the action's idempotency key), the same
     /// on every run of the step and in its compensation.</summary>

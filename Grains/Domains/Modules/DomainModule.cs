@@ -36,6 +36,11 @@ public abstract class DomainModule
     /// (<see cref="DomainActionInfo"/>); checked when the module is added (<see cref="DomainModuleValidation"/>).</summary>
     public abstract IReadOnlyList<DomainActionInfo> Actions { get; }
 
+    /// <summary>The bus patterns the domain subscribes to when a silo hosting it starts (durable subscriptions; the events
+    /// reach its worker's <see cref="IDomainWorkerGrain.OnEvent"/>), e.g. <c>*.completed</c>. Default none. The setting
+    /// <c>Rayswarm:Domains:Subscriptions:{domain}</c> replaces them (<see cref="DomainSubscriptionServiceCollectionExtensions"/>).</summary>
+    public virtual IReadOnlyList<string> Subscriptions => [];
+
     /// <summary>The knowledge folder, relative to the module's assembly (so a folder copied to the output ships with it),
     /// or null for none. Its <c>*.md</c> files (subfolders too) are contributed to the shared memory as the domain's
     /// <c>knowledge</c> on start, again when they change, and retracted when they are deleted; never twice

@@ -39,6 +39,7 @@ public static class DomainModuleServiceCollectionExtensions
         DomainWorkerServiceCollectionExtensions.CatalogOf(services)
             .Add(module.DomainId, DomainModuleValidation.GrainTypeOf(module.WorkerGrain), [.. module.Capabilities]);
         services.AddSingleton(module);
+        services.AddDomainSubscriptions(module.DomainId, module.Subscriptions);
         var folder = knowledgeFolder is { Length: > 0 }
             ? Path.GetFullPath(knowledgeFolder)
             : module.KnowledgeFolder is { Length: > 0 } relative

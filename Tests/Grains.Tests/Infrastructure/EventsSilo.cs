@@ -19,8 +19,9 @@ public sealed class EventsSilo : DomainSilo
             builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.First);
             builder.Services.AddDomainWorker<RecordingWorkerGrain>(RecordingWorkerGrain.Second);
             builder.Services.AddDomainReach(o => o.EventTimeout = TimeSpan.FromSeconds(5));
-            // The tests count every bus event: the hosted domains' registrations would add domain.registered ones.
-            builder.Services.WithoutHostedDomainRegistration();
+            // The tests count every bus event and subscription: the hosted domains' registrations would add domain.registered
+            // events, the memory domain's own ml.* subscription a subscription.
+            builder.Services.WithoutHostedDomainRegistration().WithoutHostedDomainSubscriptions();
         }, silo => silo
             .AddMemoryGrainStorageAsDefault()
             .UseInMemoryReminderService()
