@@ -15,6 +15,7 @@ app.MapEventsApi();
 app.MapWorkflowsApi();
 app.MapReviewsApi();
 app.MapDashboard();
+app.MapReviewPage();
 
 app.Run();
 
