@@ -81,7 +81,7 @@ public sealed class ReviewPageTests(Chromium chromium, ExpertGatewayFixture expe
         await Expect(Page.Locator("#status")).ToHaveTextAsync("Live");
 
         // Long enough for the page to show it on a loaded machine, short enough to wait for.
-        var id = await StartWaitingAsync("page_timeout_domain", timeout: "PT10S");
+        var id = await StartWaitingAsync("page_timeout_domain", timeout: "PT15S");
         var reviewId = await ApprovalWorkflows.ReviewIdAsync(experts.Alice, id);
         await Expect(Card(reviewId)).ToBeVisibleAsync();
 
