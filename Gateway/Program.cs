@@ -11,6 +11,7 @@ app.MapDomainApis();
 app.MapMcpEndpoint();
 app.MapDomainActionsApi(); // through the MCP domain tools
 app.MapDashboard();
+app.MapReviewPage();
 
 app.Run();
 

@@ -12,7 +12,7 @@ internal static class DashboardRoutes
     /// <summary>One workflow's page: <c>/dashboard/domains/workflows/{id}</c>.</summary>
     public const string WorkflowPage = "/dashboard/domains/workflows";
 
-    /// <summary>The CSS and scripts of the domain views and the login page (no data: served without a key).</summary>
+    /// <summary>The CSS and scripts of the domain views, the login page and the review page (no data: served without a key).</summary>
     public const string Assets = "/dashboard/domains/assets";
 
     /// <summary>The login page (GET) and form (POST).</summary>

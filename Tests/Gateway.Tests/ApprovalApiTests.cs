@@ -12,54 +12,22 @@ public sealed class ApprovalApiTests(ExpertGatewayFixture fixture) : IClassFixtu
     public async Task InitializeAsync()
     {
         _remote = await EndpointDomain.StartAsync();
-        _remote.Handler = (path, body) => Task.FromResult(path.EndsWith("/compensate", StringComparison.Ordinal)
-            ? (200, "")
-            : (200, JsonSerializer.Serialize(new { step = body.GetProperty("step_id").GetString(), patch = "rename x to y" })));
+        ApprovalWorkflows.AnswerWithPatch(_remote);
     }
 
     public async Task DisposeAsync() => await _remote.DisposeAsync();
 
     /// <summary>Registers the test's endpoint domain as <paramref name="domain"/> and starts prepare → approval (of code) → apply.</summary>
-    private async Task<string> StartWaitingWorkflowAsync(string domain, string? timeout = null)
-    {
-        await fixture.Alice.PostOkAsync("/domains/register", new { domain_id = domain, endpoint = _remote.Endpoint, capabilities = new[] { "approval-test" } });
-        var created = await fixture.Carol.PostOkAsync("/domains/workflows/create", new
-        {
-            name = "refactor",
-            steps = new object[]
-            {
-                new { domain_id = domain, action = "prepare", data = new { file = "a.cs" } },
-                timeout is null
-                    ? new { type = "approval", domain_id = "code", prompt = "Apply this patch?", depends_on = new[] { "step_1" } }
-                    : (object)new { type = "approval", domain_id = "code", prompt = "Apply this patch?", timeout, depends_on = new[] { "step_1" } },
-                new { domain_id = domain, action = "apply", depends_on = new[] { "step_2" } },
-            },
-        });
-        var id = created.GetProperty("workflow_id").GetString()!;
-        await fixture.Carol.PostOkAsync($"/domains/workflows/execute/{id}?wait_seconds=0", new { });
-        await Eventually.True(async () => StepStatus(await fixture.Carol.GetOkAsync($"/domains/workflows/{id}"), "step_2") == "waiting",
-            "the approval step waits");
-        return id;
-    }
+    private Task<string> StartWaitingWorkflowAsync(string domain, string? timeout = null) =>
+        ApprovalWorkflows.StartWaitingAsync(fixture.Alice, fixture.Carol, _remote, domain, timeout);
 
-    private static string? StepStatus(JsonElement workflow, string stepId) =>
-        workflow.GetProperty("steps").EnumerateArray().First(s => s.GetProperty("step_id").GetString() == stepId).GetProperty("status").GetString();
+    private static string? StepStatus(JsonElement workflow, string stepId) => ApprovalWorkflows.StepStatus(workflow, stepId);
 
-    private static JsonElement Step(JsonElement workflow, string stepId) =>
-        workflow.GetProperty("steps").EnumerateArray().First(s => s.GetProperty("step_id").GetString() == stepId);
+    private static JsonElement Step(JsonElement workflow, string stepId) => ApprovalWorkflows.Step(workflow, stepId);
 
-    private async Task<JsonElement> FinishedAsync(string id)
-    {
-        JsonElement workflow = default;
-        await Eventually.True(async () =>
-        {
-            workflow = await fixture.Alice.GetOkAsync($"/domains/workflows/{id}");
-            return workflow.GetProperty("status").GetString() is "completed" or "rolled_back" or "failed";
-        }, $"workflow {id} finishes");
-        return workflow;
-    }
+    private Task<JsonElement> FinishedAsync(string id) => ApprovalWorkflows.FinishedAsync(fixture.Alice, id);
 
-    private static JsonElement[] Audit(JsonElement workflow) => [.. workflow.GetProperty("audit").EnumerateArray()];
+    private static JsonElement[] Audit(JsonElement workflow) => ApprovalWorkflows.Audit(workflow);
 
     [Fact]
     public async Task An_approved_workflow_continues_and_its_audit_names_the_expert()

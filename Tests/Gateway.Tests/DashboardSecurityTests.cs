@@ -54,6 +54,30 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
             content: new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["return_url"] = returnUrl }));
 
     [Fact]
+    public async Task The_review_page_is_served_without_a_key_but_its_data_needs_one()
+    {
+        using var page = await SendAsync(HttpMethod.Get, "/review");
+        using var script = await SendAsync(HttpMethod.Get, "/dashboard/domains/assets/review.js", accept: "*/*");
+        using var reviews = await SendAsync(HttpMethod.Get, "/domains/reviews?status=pending", accept: "application/json");
+        using var stream = await SendAsync(HttpMethod.Get, "/domains/reviews/stream", accept: "text/event-stream");
+        using var withAdminCookie = await SendAsync(HttpMethod.Post, "/domains/reviews/apr_00000000000000000000000000000000/approve",
+            cookie: AdminKey, site: "same-origin", origin: Own, accept: "application/json", content: new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode); // no data in it: it signs in with a key of any scope
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+            page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("<script type=\"module\" src=\"/dashboard/domains/assets/review.js\"></script>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        var code = await script.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("innerHTML", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("document.cookie", code, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, reviews.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, stream.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withAdminCookie.StatusCode); // a decision needs the key in a header
+    }
+
+    [Fact]
     public async Task A_browser_without_a_key_is_sent_to_the_login_page_and_a_script_gets_401()
     {
         using var page = await SendAsync(HttpMethod.Get, "/dashboard/domains");
