@@ -18,6 +18,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(BenchmarkCommand.Create(io));
         root.Subcommands.Add(EventsCommand.Create(io));
         root.Subcommands.Add(MemoryCommand.Create(io));
+        root.Subcommands.Add(ReviewCommand.Create(io));
         return root;
     }
 }

@@ -10,13 +10,8 @@ internal sealed record WorkflowDefinition(string? WorkflowId, string Name, IRead
     public static WorkflowDefinition From(JsonElement workflow) => new(
         workflow.Text("workflow_id"),
         workflow.Text("name"),
-        [.. workflow.Items("steps").Select(s => new WorkflowStepDefinition(
-            s.Text("step_id"),
-            s.Text("domain_id"),
-            s.Text("action"),
-            s.Child("data") is { ValueKind: JsonValueKind.Object } data ? data : null,
-            [.. s.Items("depends_on").Select(JsonText.Plain)]))]);
+        [.. workflow.Items("steps").Select(WorkflowStepDefinition.From)]);
 
     /// <summary>The body that creates it again (without the old id).</summary>
-    public object ToCreateRequest() => new { Name, Steps };
+    public object ToCreateRequest() => new { Name, Steps = Steps.Select(s => s.ForCreate()).ToList() };
 }

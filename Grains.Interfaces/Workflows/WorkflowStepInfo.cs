@@ -20,6 +20,9 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="ReviewId">An approval step's review ("apr_…", <c>/domains/reviews/{id}</c>) once it waits.</param>
 /// <param name="DeadlineAt">When an approval step times out.</param>
 /// <param name="Approvers">An approval step's deciders (roles).</param>
+/// <param name="Prompt">An approval step's question for the expert.</param>
+/// <param name="Timeout">An approval step's time to decide, an ISO 8601 duration (<c>PT1H</c>).</param>
+/// <param name="TimeoutSeconds">How long the action may take, as the step was defined; null for the default.</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.WorkflowStepInfo")]
 public sealed record WorkflowStepInfo(
     string StepId,
@@ -37,4 +40,7 @@ public sealed record WorkflowStepInfo(
     string Type = ApprovalSteps.ActionType,
     string? ReviewId = null,
     DateTimeOffset? DeadlineAt = null,
-    IReadOnlyList<string>? Approvers = null);
+    IReadOnlyList<string>? Approvers = null,
+    string? Prompt = null,
+    string? Timeout = null,
+    int? TimeoutSeconds = null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml;
 using Rayswarm.Grains.Interfaces;
 
 namespace Rayswarm.Grains;
@@ -65,5 +66,6 @@ public sealed class WorkflowStepState
 
     public WorkflowStepInfo ToInfo() =>
         new(StepId, DomainId, Action, [.. DependsOn], Data, Status, Output, Error, StartedAt, CompletedAt, Capability, Strategy,
-            Type ?? ApprovalSteps.ActionType, ReviewId, DeadlineAt, Approvers);
+            Type ?? ApprovalSteps.ActionType, ReviewId, DeadlineAt, Approvers, Prompt,
+            ApprovalTimeoutSeconds is { } timeout ? XmlConvert.ToString(TimeSpan.FromSeconds(timeout)) : null, TimeoutSeconds);
 }

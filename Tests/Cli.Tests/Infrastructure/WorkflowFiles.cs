@@ -30,7 +30,7 @@ public static class WorkflowFiles
 
     public static string Tag() => Guid.NewGuid().ToString("N")[..12];
 
-    private static string Write(string json)
+    public static string Write(string json)
     {
         var path = Path.Combine(Path.GetTempPath(), $"rayswarm-cli-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
