@@ -69,13 +69,6 @@ public sealed class McpReviewToolTests(ExpertGatewayFixture fixture) : IClassFix
         Assert.Equal("alice", audit[0].GetProperty("actor").GetString());
         Assert.Equal("alice", audit.Single(e => e.GetProperty("type").GetString() == "approved").GetProperty("actor").GetString());
     }
-}
-
-/// <summary>Reading optional string properties in assertions.</summary>
-internal static class JsonElementExtensions
-{
-    public static string? GetPropertyOrNull(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value.GetString() : null;
 
     [Theory]
     [InlineData(McpGateway.Stateful)]
@@ -105,4 +98,11 @@ internal static class JsonElementExtensions
         var stats = await McpToolTests.Structured(bob, "review_stats", new() { ["domain"] = "code" });
         Assert.True(stats.GetProperty("corrected").GetInt32() >= 1);
     }
+}
+
+/// <summary>Reading optional string properties in assertions.</summary>
+internal static class JsonElementExtensions
+{
+    public static string? GetPropertyOrNull(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value.GetString() : null;
 }
