@@ -31,15 +31,21 @@ internal static class ReviewsApi
             .WithSummary("Server-sent events: a 'pending' event with the pending reviews (as GET /domains/reviews?status=pending) at once and whenever they change.");
         reviews.MapGet("/{id}", (string id, IGrainFactory grains) => Reviews(grains).Get(id)).WithName("GetReview")
             .WithSummary("One approval or review with its context (the outputs of the steps it depends on) and its decision.");
-        // No correct route yet: it corrects a contribution under review, and reviews of knowledge are not built (issue 14, part 4).
-        foreach (var decision in (string[])[ReviewDecision.Approve, ReviewDecision.Reject])
+        // "stats" is a literal segment too.
+        reviews.MapGet("/stats", ([FromQuery(Name = "domain")] string? domain, IGrainFactory grains) => Reviews(grains).GetStats(Blank(domain)))
+            .WithName("GetReviewStats")
+            .WithSummary("The expert feedback on contributions, of one domain or of all: accepted, corrected, rejected and pending counts, rates, and time to review.");
+        foreach (var decision in (string[])[ReviewDecision.Approve, ReviewDecision.Reject, ReviewDecision.Correct])
         {
             reviews.MapPost($"/{{id}}/{decision}", (string id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReviewDecision? body, IGrainFactory grains) =>
                 Reviews(grains).Decide(id, decision, body ?? new ReviewDecision()))
-                .WithName(decision == ReviewDecision.Approve ? "ApproveReview" : "RejectReview")
-                .WithSummary(decision == ReviewDecision.Approve
-                    ? "Approves a pending approval (the workflow continues); body {\"comment\"} optional."
-                    : "Rejects a pending approval (the workflow compensates its completed steps); body {\"comment\"}.");
+                .WithName(decision switch { ReviewDecision.Approve => "ApproveReview", ReviewDecision.Reject => "RejectReview", _ => "CorrectReview" })
+                .WithSummary(decision switch
+                {
+                    ReviewDecision.Approve => "Approves a pending approval (the workflow continues) or accepts a contribution (its confidence rises); body {\"comment\"} optional.",
+                    ReviewDecision.Reject => "Rejects a pending approval (the workflow compensates its completed steps) or a contribution (it is retracted with the comment as the reason); body {\"comment\"}.",
+                    _ => "Corrects a contribution under review: body {\"comment\", \"content\": the corrected content}; a new version supersedes it (result_id).",
+                });
         }
         return routes;
     }

@@ -17,6 +17,15 @@ namespace Rayswarm.Grains.Interfaces;
 /// <param name="Failures">Applications that failed.</param>
 /// <param name="CreatedAt">When it was contributed.</param>
 /// <param name="UpdatedAt">When it was last verified or applied (its creation time before that).</param>
+/// <param name="ContributedBy">The principal that contributed it (the expert, for a corrected version); null for a
+/// contribution made inside the cluster without a caller, or stored before principals were recorded.</param>
+/// <param name="ReviewStatus">Its expert review (<see cref="Interfaces.ReviewStatus"/>): pending while a review waits, then
+/// approved (accepted) or corrected; null when it was never sent to review. A rejected contribution is retracted.</param>
+/// <param name="Supersedes">The contribution this one corrects (a corrected version).</param>
+/// <param name="SupersededBy">The corrected version that replaced this one: a superseded contribution is no longer found by
+/// queries, but is still readable by its id.</param>
+/// <param name="ExpertAccepts">How many expert decisions vouch for it: an accepting review, or the correction that wrote it
+/// (see <see cref="MemoryConfidence"/>).</param>
 [GenerateSerializer, Immutable, Alias("rayswarm.Contribution")]
 public sealed record Contribution(
     string ContributionId,
@@ -32,4 +41,9 @@ public sealed record Contribution(
     int Successes,
     int Failures,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? ContributedBy = null,
+    string? ReviewStatus = null,
+    string? Supersedes = null,
+    string? SupersededBy = null,
+    int ExpertAccepts = 0);

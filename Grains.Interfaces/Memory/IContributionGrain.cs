@@ -22,4 +22,10 @@ public interface IContributionGrain : IGrainWithStringKey
     /// <see cref="MemoryEvents.Retracted"/> with the request's reason. Idempotent: an unknown or already retracted id returns
     /// false and changes nothing. Invalid request: <see cref="ArgumentException"/>.</summary>
     Task<bool> Retract(RetractRequest request);
+
+    /// <summary>Carries out the expert's decision <paramref name="decided"/> on this contribution's review (the review store
+    /// has recorded it): accept raises the confidence (<see cref="MemoryConfidence.ExpertWeight"/>), reject retracts it, correct
+    /// stores the new version <see cref="ReviewInfo.ResultId"/> and supersedes this one; then announces it (<see cref="ReviewEvents"/>).
+    /// Idempotent: a decision carried out before changes nothing.</summary>
+    Task Reviewed(ReviewInfo decided);
 }

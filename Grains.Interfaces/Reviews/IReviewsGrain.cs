@@ -22,6 +22,13 @@ public interface IReviewsGrain : IGrainWithStringKey
     /// <summary>Decides a review: <paramref name="decision"/> is approve, reject or correct (<see cref="ReviewDecision"/>).
     /// Unknown id: <see cref="KeyNotFoundException"/>; a caller without one of its approver roles:
     /// <see cref="ForbiddenException"/>; already decided: <see cref="ConflictException"/>; bad input (correct on an
-    /// approval): <see cref="ArgumentException"/>. Returns the decided review.</summary>
+    /// approval, content that is not a valid contribution): <see cref="ArgumentException"/>. Returns the decided review. For a
+    /// contribution (docs/memory.md, Reviews): approve accepts it (an expert decision that raises its confidence), reject
+    /// retracts it with the comment as the reason, correct stores the content as a new version (<see cref="ReviewInfo.ResultId"/>)
+    /// that supersedes it.</summary>
     Task<ReviewInfo> Decide(string reviewId, string decision, ReviewDecision request);
+
+    /// <summary>The feedback on the contributions of <paramref name="domainId"/> (every domain without it): how many reviews
+    /// were accepted, corrected and rejected, and how long a review took.</summary>
+    Task<ReviewStats> GetStats(string? domainId);
 }

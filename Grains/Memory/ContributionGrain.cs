@@ -6,11 +6,12 @@ namespace Rayswarm.Grains;
 /// <summary>One contribution. Being one activation, it applies verifications and applications one at a time, so each
 /// recomputes the confidence from the latest counts; the knowledge store holds the contribution (this grain caches it).</summary>
 [GrainType("contribution")]
-public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IContributionGrain
+public sealed partial class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, IContributionGrain
 {
     private readonly IKnowledgeStore _store = store ?? UnconfiguredKnowledgeStore.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private Contribution? _current;
+    private bool _reviewChecked;
 
     private string ContributionId => this.GetPrimaryKeyString();
 
@@ -32,16 +33,17 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
             throw AlreadyVerified(verifier);
         }
         var valid = request.Valid ?? true;
-        var updated = WithConfidence(valid
+        var updated = ReviewedIfLow(WithConfidence(valid
             ? current with { Verifications = current.Verifications + 1, VerifiedBy = [.. current.VerifiedBy, verifier], UpdatedAt = Now() }
-            : current with { Rejections = current.Rejections + 1, RejectedBy = [.. current.RejectedBy, verifier], UpdatedAt = Now() }, current);
+            : current with { Rejections = current.Rejections + 1, RejectedBy = [.. current.RejectedBy, verifier], UpdatedAt = Now() }, current));
         _current = null; // until the write is known to have happened
-        if (!await _store.AddVerificationAsync(updated, verifier, valid, request.Notes))
+        if (!await _store.AddVerificationAsync(updated, verifier, valid, request.Notes, Caller.Name))
         {
             throw AlreadyVerified(verifier);
         }
         _current = updated;
-        await this.AnnounceAsync(MemoryEvents.Verified, verifier, updated, ("verifier_domain", verifier), ("valid", valid));
+        await this.AnnounceAsync(MemoryEvents.Verified, verifier, updated, ("verifier_domain", verifier), ("valid", valid), ("principal", Caller.Name));
+        await OpenReviewIfNewAsync(current, updated);
         return updated;
     }
 
@@ -50,17 +52,18 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
         ArgumentNullException.ThrowIfNull(request, "request");
         request.Validate();
         var current = await LoadAsync();
-        var updated = WithConfidence(current with
+        var updated = ReviewedIfLow(WithConfidence(current with
         {
             Applications = current.Applications + 1,
             Successes = current.Successes + (request.Succeeded ? 1 : 0),
             Failures = current.Failures + (request.Succeeded ? 0 : 1),
             UpdatedAt = Now(),
-        }, current);
+        }, current));
         _current = null;
         await _store.AddApplicationAsync(updated, request.DomainId, request.Result!, request.Notes);
         _current = updated;
         await this.AnnounceAsync(MemoryEvents.Applied, request.DomainId, updated, ("applied_by", request.DomainId), ("outcome", request.Result));
+        await OpenReviewIfNewAsync(current, updated);
         return updated;
     }
 
@@ -77,16 +80,39 @@ public sealed class ContributionGrain(IKnowledgeStore? store = null, [FromKeyedS
         return true;
     }
 
-    private async Task<Contribution> LoadAsync() =>
-        _current ??= await _store.GetAsync(ContributionId)
-            ?? throw new KeyNotFoundException($"Contribution '{ContributionId}' does not exist.");
+    private async Task<Contribution> LoadAsync()
+    {
+        if (_current is { } cached) { return cached; }
+        var loaded = await _store.GetAsync(ContributionId) ?? throw NotFound();
+        _current = loaded;
+        if (loaded.ReviewStatus == ReviewStatus.Pending && !_reviewChecked)
+        {
+            // Finishes what a silo that died between storing and reviewing left: the review opened, the decision carried out.
+            _reviewChecked = true;
+            var review = await this.ReviewStore().GetAsync(ContributionReviews.ReviewIdOf(ContributionId));
+            if (review is null) { await ContributionReviews.OpenAsync(this, loaded, Now()); }
+            else if (review.Status != ReviewStatus.Pending) { await CarryOutAsync(loaded, review); }
+        }
+        return _current ?? throw NotFound();
+    }
+
+    private KeyNotFoundException NotFound() => new($"Contribution '{ContributionId}' does not exist.");
+
+    /// <summary>Marks <paramref name="c"/> for review when its confidence fell below the threshold and it was never reviewed.</summary>
+    private Contribution ReviewedIfLow(Contribution c) =>
+        c.ReviewStatus is null && c.SupersededBy is null && this.Options().ReviewsBelow(c.Confidence) ? c with { ReviewStatus = ReviewStatus.Pending } : c;
+
+    private async Task OpenReviewIfNewAsync(Contribution before, Contribution after)
+    {
+        if (before.ReviewStatus is null && after.ReviewStatus == ReviewStatus.Pending) { await ContributionReviews.OpenAsync(this, after, after.UpdatedAt); }
+    }
 
     private ConflictException AlreadyVerified(string verifier) =>
         new($"Domain '{verifier}' has already verified contribution '{ContributionId}'.");
 
-    // The contribution's own starting confidence (0.5, or an event's) stays the prior: it is recovered from the current row.
-    private static Contribution WithConfidence(Contribution c, Contribution current) =>
-        c with { Confidence = MemoryConfidence.Compute(c.Verifications, c.Rejections, c.Successes, c.Failures, MemoryConfidence.PriorOf(current)) };
+    // The contribution's own starting confidence (0.5, an event's, or a correction's) stays the prior: it is recovered from
+    // the row before the change.
+    private static Contribution WithConfidence(Contribution c, Contribution current) => c with { Confidence = MemoryConfidence.Of(c, current) };
 
     /// <summary>Whole milliseconds, which every store keeps exactly.</summary>
     private DateTimeOffset Now() => MemoryClock.Now(_time);

@@ -15,9 +15,15 @@ public interface IKnowledgeStore
     /// <summary>The contribution with this id, or null.</summary>
     Task<Contribution?> GetAsync(string contributionId, CancellationToken cancellationToken = default);
 
-    /// <summary>Records <paramref name="verifierDomainId"/>'s verification (at <c>updated.UpdatedAt</c>) and stores the
-    /// contribution's new counters and confidence, atomically. False, writing nothing, when that domain verified it before.</summary>
-    Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, CancellationToken cancellationToken = default);
+    /// <summary>Records <paramref name="verifierDomainId"/>'s verification (at <c>updated.UpdatedAt</c>, by <paramref name="principal"/>
+    /// when known) and stores the contribution's new counters, confidence and review fields, atomically. False, writing nothing,
+    /// when that domain verified it before.</summary>
+    Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, string? principal = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the contribution's counters, confidence and review fields (review status, superseded by, expert accepts)
+    /// as <paramref name="updated"/> has them. <see cref="KeyNotFoundException"/> when it does not exist.</summary>
+    Task UpdateAsync(Contribution updated, CancellationToken cancellationToken = default);
 
     /// <summary>Records an application (at <c>updated.UpdatedAt</c>) and stores the contribution's new counters and confidence, atomically.</summary>
     Task AddApplicationAsync(Contribution updated, string domainId, string outcome, string? notes, CancellationToken cancellationToken = default);

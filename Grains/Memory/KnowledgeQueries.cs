@@ -14,7 +14,8 @@ internal static class KnowledgeQueries
     public const string UpdateCounters = """
         UPDATE memory_contributions SET confidence = @confidence, verifications = @verifications, rejections = @rejections,
             verified_by = @verified_by, rejected_by = @rejected_by, applications = @applications, successes = @successes,
-            failures = @failures, updated_at = @updated
+            failures = @failures, updated_at = @updated, review_status = @review_status, superseded_by = @superseded_by,
+            expert_accepts = @expert_accepts
         WHERE contribution_id = @id
         """;
 

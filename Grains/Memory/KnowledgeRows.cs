@@ -10,10 +10,11 @@ internal static class KnowledgeRows
     /// <summary>The contribution columns, in the order <see cref="Read"/> expects, qualified by the alias <c>c</c>.</summary>
     public const string Columns =
         "c.contribution_id, c.domain_id, c.contribution_type, c.content, c.confidence, c.verifications, c.rejections, "
-        + "c.verified_by, c.rejected_by, c.applications, c.successes, c.failures, c.created_at, c.updated_at";
+        + "c.verified_by, c.rejected_by, c.applications, c.successes, c.failures, c.created_at, c.updated_at, "
+        + "c.contributed_by, c.review_status, c.supersedes, c.superseded_by, c.expert_accepts";
 
     /// <summary>How many columns <see cref="Columns"/> has (extra columns of a query follow them).</summary>
-    public const int Count = 14;
+    public const int Count = 19;
 
     public static Contribution Read(DbDataReader row, Func<DbDataReader, int, DateTimeOffset> time) => new(
         row.GetString(0),
@@ -29,7 +30,14 @@ internal static class KnowledgeRows
         Convert.ToInt32(row.GetValue(10)),
         Convert.ToInt32(row.GetValue(11)),
         time(row, 12),
-        time(row, 13));
+        time(row, 13),
+        Text(row, 14),
+        Text(row, 15),
+        Text(row, 16),
+        Text(row, 17),
+        Convert.ToInt32(row.GetValue(18)));
+
+    private static string? Text(DbDataReader row, int i) => row.IsDBNull(i) ? null : row.GetString(i);
 
     public static string Json(JsonElement content) => JsonSerializer.Serialize(content);
 

@@ -47,5 +47,11 @@ internal static class PostgresKnowledgeSchema
             applied_at timestamptz NOT NULL
         );
         CREATE INDEX IF NOT EXISTS memory_applications_contribution ON memory_applications (contribution_id);
+        ALTER TABLE memory_contributions ADD COLUMN IF NOT EXISTS contributed_by text NULL;
+        ALTER TABLE memory_contributions ADD COLUMN IF NOT EXISTS review_status text NULL;
+        ALTER TABLE memory_contributions ADD COLUMN IF NOT EXISTS supersedes text NULL;
+        ALTER TABLE memory_contributions ADD COLUMN IF NOT EXISTS superseded_by text NULL;
+        ALTER TABLE memory_contributions ADD COLUMN IF NOT EXISTS expert_accepts integer NOT NULL DEFAULT 0;
+        ALTER TABLE memory_verifications ADD COLUMN IF NOT EXISTS principal text NULL;
         """;
 }

@@ -31,11 +31,14 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         await using var command = connection.Command(
             $"""
             INSERT INTO memory_contributions (contribution_id, domain_id, contribution_type, content, search, confidence, verifications,
-                rejections, verified_by, rejected_by, applications, successes, failures, created_at, updated_at)
+                rejections, verified_by, rejected_by, applications, successes, failures, created_at, updated_at, contributed_by,
+                review_status, supersedes, superseded_by, expert_accepts)
             VALUES (@id, @domain, @type, @content, to_tsvector('{Config}', @text), @confidence, @verifications, @rejections,
-                @verified_by, @rejected_by, @applications, @successes, @failures, @created, @updated)
+                @verified_by, @rejected_by, @applications, @successes, @failures, @created, @updated, @contributed_by, @review_status,
+                @supersedes, @superseded_by, @expert_accepts)
             """,
             [.. Values(contribution), PostgresCommands.Text("domain", contribution.DomainId),
+                NullableText("contributed_by", contribution.ContributedBy), NullableText("supersedes", contribution.Supersedes),
                 PostgresCommands.Text("type", contribution.ContributionType),
                 new NpgsqlParameter("content", NpgsqlDbType.Json) { Value = KnowledgeRows.Json(contribution.Content) },
                 PostgresCommands.Text("text", KnowledgeText.Of(contribution.ContributionType, contribution.Content)),
@@ -54,23 +57,32 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, CancellationToken cancellationToken = default)
+    public async Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, string? principal = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
         await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.Command(
             """
-            INSERT INTO memory_verifications (contribution_id, domain_id, valid, notes, verified_at)
-            VALUES (@id, @domain, @valid, @notes, @at) ON CONFLICT DO NOTHING
+            INSERT INTO memory_verifications (contribution_id, domain_id, valid, notes, verified_at, principal)
+            VALUES (@id, @domain, @valid, @notes, @at, @principal) ON CONFLICT DO NOTHING
             """,
             PostgresCommands.Text("id", updated.ContributionId), PostgresCommands.Text("domain", verifierDomainId),
-            new NpgsqlParameter("valid", NpgsqlDbType.Boolean) { Value = valid }, NullableText("notes", notes),
+            new NpgsqlParameter("valid", NpgsqlDbType.Boolean) { Value = valid }, NullableText("notes", notes), NullableText("principal", principal),
             PostgresCommands.Time("at", updated.UpdatedAt));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) { return false; }
         await UpdateCountersAsync(connection, updated, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <inheritdoc />
+    public async Task UpdateAsync(Contribution updated, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
+        await UpdateCountersAsync(connection, updated, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -110,7 +122,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var words = KnowledgeText.Words(query.Query);
-        const string Filters = "c.confidence >= @min AND (@type IS NULL OR c.contribution_type = @type) AND (@domain IS NULL OR c.domain_id = @domain)";
+        const string Filters = "c.superseded_by IS NULL AND c.confidence >= @min AND (@type IS NULL OR c.contribution_type = @type) AND (@domain IS NULL OR c.domain_id = @domain)";
         var sql = words.Count == 0
             ? $"SELECT {KnowledgeRows.Columns}, 1.0::double precision FROM memory_contributions c WHERE {Filters} ORDER BY c.confidence DESC, c.seq DESC LIMIT @limit"
             : $"""
@@ -198,7 +210,8 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         Integer("verifications", c.Verifications), Integer("rejections", c.Rejections),
         PostgresCommands.Jsonb("verified_by", KnowledgeRows.Json(c.VerifiedBy)), PostgresCommands.Jsonb("rejected_by", KnowledgeRows.Json(c.RejectedBy)),
         Integer("applications", c.Applications), Integer("successes", c.Successes), Integer("failures", c.Failures),
-        PostgresCommands.Time("updated", c.UpdatedAt),
+        PostgresCommands.Time("updated", c.UpdatedAt), NullableText("review_status", c.ReviewStatus),
+        NullableText("superseded_by", c.SupersededBy), Integer("expert_accepts", c.ExpertAccepts),
     ];
 
     private static async Task UpdateCountersAsync(NpgsqlConnection connection, Contribution c, CancellationToken cancellationToken)

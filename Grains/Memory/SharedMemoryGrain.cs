@@ -21,21 +21,35 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
     }
 
     /// <summary>Stores and announces a new contribution with the id <paramref name="contributionId"/> (the request is
-    /// valid). When <paramref name="idempotent"/>, a contribution already stored under that id is returned instead (a
-    /// re-run of the same workflow step, or a retry after its answer was lost), and the announcement has an id derived from
-    /// the contribution's, so a re-run announces it if the first run died before that, and never twice. It starts at
-    /// <paramref name="confidence"/> (clamped, <see cref="MemoryConfidence.ClampPrior"/>), the prior of its later evidence.</summary>
+    /// valid), recording the caller as its contributor and opening its review when its domain's settings ask for one
+    /// (<see cref="MemoryReviewOptions"/>). When <paramref name="idempotent"/>, a contribution already stored under that id is
+    /// returned instead (a re-run of the same workflow step, or a retry after its answer was lost), and the announcement has
+    /// an id derived from the contribution's, so a re-run announces it if the first run died before that, and never twice.
+    /// It starts at <paramref name="confidence"/> (clamped, <see cref="MemoryConfidence.ClampPrior"/>), the prior of its later
+    /// evidence. A correction (<paramref name="corrects"/>, by the expert <paramref name="correctedBy"/>) supersedes that
+    /// contribution: it starts at <see cref="MemoryConfidence.Corrected"/> and is not reviewed again.</summary>
     internal static async Task<Contribution> ContributeAsync(Grain grain, IKnowledgeStore store, TimeProvider time, ContributeRequest request,
-        string contributionId, bool idempotent, double confidence = MemoryConfidence.Initial)
+        string contributionId, bool idempotent, double confidence = MemoryConfidence.Initial, Contribution? corrects = null, string? correctedBy = null)
     {
+        var now = MemoryClock.Now(time);
         if (idempotent && await store.GetAsync(contributionId) is { } existing)
         {
-            await AnnounceContributedAsync(grain, existing, idempotent);
+            await AnnouncedAsync(grain, existing, idempotent, now);
             return existing;
         }
-        var now = MemoryClock.Now(time);
         var contribution = new Contribution(contributionId, request.DomainId, request.ContributionType,
-            request.Content.Clone(), MemoryConfidence.ClampPrior(confidence), 0, 0, [], [], 0, 0, 0, now, now);
+            request.Content.Clone(), MemoryConfidence.ClampPrior(confidence), 0, 0, [], [], 0, 0, 0, now, now, ContributedBy: Caller.Name);
+        if (corrects is not null)
+        {
+            contribution = contribution with
+            {
+                ContributedBy = correctedBy, Supersedes = corrects.ContributionId, ExpertAccepts = 1, Confidence = MemoryConfidence.Corrected,
+            };
+        }
+        else if (grain.Options().ReviewsNew(request.DomainId))
+        {
+            contribution = contribution with { ReviewStatus = ReviewStatus.Pending };
+        }
         try
         {
             await store.AddAsync(contribution);
@@ -45,12 +59,20 @@ public sealed class SharedMemoryGrain(IKnowledgeStore? store = null, [FromKeyedS
             // A concurrent re-run may have stored it first (the id is unique); otherwise the failure stands.
             var stored = await store.GetAsync(contributionId);
             if (stored is null) { throw; }
-            await AnnounceContributedAsync(grain, stored, idempotent);
+            await AnnouncedAsync(grain, stored, idempotent, now);
             return stored;
         }
         grain.GrainContext.ActivationServices.GetService<RayswarmMetrics>()?.ContributionStored(contribution.DomainId);
-        await AnnounceContributedAsync(grain, contribution, idempotent);
+        await AnnouncedAsync(grain, contribution, idempotent, now);
         return contribution;
+    }
+
+    /// <summary>Announces the contribution and, if it waits for review, opens the review (both idempotent: a re-run repairs
+    /// what a first run that died did not finish).</summary>
+    private static async Task AnnouncedAsync(Grain grain, Contribution contribution, bool idempotent, DateTimeOffset now)
+    {
+        await AnnounceContributedAsync(grain, contribution, idempotent);
+        if (contribution.ReviewStatus == ReviewStatus.Pending) { await ContributionReviews.OpenAsync(grain, contribution, now); }
     }
 
     private static Task AnnounceContributedAsync(Grain grain, Contribution contribution, bool idempotent) => idempotent

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Rayswarm.Grains;
 
@@ -11,6 +12,8 @@ public static class SharedMemoryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IKnowledgeStore>(UnconfiguredKnowledgeStore.Instance);
+        services.AddOptions<MemoryReviewOptions>().BindConfiguration(MemoryReviewOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryReviewOptions>, MemoryReviewOptionsValidator>());
         return services;
     }
 

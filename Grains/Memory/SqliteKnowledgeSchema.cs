@@ -41,4 +41,15 @@ internal static class SqliteKnowledgeSchema
         );
         CREATE INDEX IF NOT EXISTS memory_applications_contribution ON memory_applications (contribution_id);
         """;
+
+    /// <summary>The columns added by reviews of knowledge (issue 14); files created before get them on first use.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("memory_contributions", "contributed_by", "TEXT NULL"),
+        ("memory_contributions", "review_status", "TEXT NULL"),
+        ("memory_contributions", "supersedes", "TEXT NULL"),
+        ("memory_contributions", "superseded_by", "TEXT NULL"),
+        ("memory_contributions", "expert_accepts", "INTEGER NOT NULL DEFAULT 0"),
+        ("memory_verifications", "principal", "TEXT NULL"),
+    ];
 }

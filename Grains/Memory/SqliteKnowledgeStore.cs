@@ -17,7 +17,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     public SqliteKnowledgeStore(SqliteStorageOptions options)
     {
         _database = new SqliteDatabase(options);
-        _schema = new SqliteSchemaOnce(_database, SqliteKnowledgeSchema.Script);
+        _schema = new SqliteSchemaOnce(_database, SqliteKnowledgeSchema.Script, SqliteKnowledgeSchema.AddedColumns);
     }
 
     /// <inheritdoc />
@@ -29,12 +29,15 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             await using var insert = connection.Command(
                 $"""
                 INSERT INTO memory_contributions (contribution_id, domain_id, contribution_type, content, confidence, verifications,
-                    rejections, verified_by, rejected_by, applications, successes, failures, created_at, updated_at)
+                    rejections, verified_by, rejected_by, applications, successes, failures, created_at, updated_at, contributed_by,
+                    review_status, supersedes, superseded_by, expert_accepts)
                 VALUES (@id, @domain, @type, @content, @confidence, @verifications, @rejections, @verified_by, @rejected_by,
-                    @applications, @successes, @failures, @created, @updated)
+                    @applications, @successes, @failures, @created, @updated, @contributed_by, @review_status, @supersedes,
+                    @superseded_by, @expert_accepts)
                 RETURNING seq
                 """,
                 [.. Values(contribution), ("@domain", contribution.DomainId), ("@type", contribution.ContributionType),
+                    ("@contributed_by", contribution.ContributedBy), ("@supersedes", contribution.Supersedes),
                     ("@content", KnowledgeRows.Json(contribution.Content)), ("@created", SqliteCommands.FormatTime(contribution.CreatedAt))]);
             insert.Transaction = transaction;
             var seq = (long)(await insert.ExecuteScalarAsync(ct))!;
@@ -57,20 +60,32 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, CancellationToken cancellationToken = default)
+    public Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, string? principal = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
         return WriteAsync(async (connection, transaction, ct) =>
         {
             await using var insert = connection.Command(
                 """
-                INSERT INTO memory_verifications (contribution_id, domain_id, valid, notes, verified_at)
-                VALUES (@id, @domain, @valid, @notes, @at) ON CONFLICT DO NOTHING
+                INSERT INTO memory_verifications (contribution_id, domain_id, valid, notes, verified_at, principal)
+                VALUES (@id, @domain, @valid, @notes, @at, @principal) ON CONFLICT DO NOTHING
                 """,
-                ("@id", updated.ContributionId), ("@domain", verifierDomainId), ("@valid", valid ? 1 : 0), ("@notes", notes),
+                ("@id", updated.ContributionId), ("@domain", verifierDomainId), ("@valid", valid ? 1 : 0), ("@notes", notes), ("@principal", principal),
                 ("@at", SqliteCommands.FormatTime(updated.UpdatedAt)));
             insert.Transaction = transaction;
             if (await insert.ExecuteNonQueryAsync(ct) == 0) { return false; }
+            await UpdateCountersAsync(connection, transaction, updated, ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task UpdateAsync(Contribution updated, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        return WriteAsync(async (connection, transaction, ct) =>
+        {
             await UpdateCountersAsync(connection, transaction, updated, ct);
             return true;
         }, cancellationToken);
@@ -120,7 +135,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var words = KnowledgeText.Words(query.Query);
-        const string Filters = "c.confidence >= @min AND (@type IS NULL OR c.contribution_type = @type) AND (@domain IS NULL OR c.domain_id = @domain)";
+        const string Filters = "c.superseded_by IS NULL AND c.confidence >= @min AND (@type IS NULL OR c.contribution_type = @type) AND (@domain IS NULL OR c.domain_id = @domain)";
         // bm25() is negative, more negative for better matches: its negation is the rank r.
         var sql = words.Count == 0
             ? $"SELECT {KnowledgeRows.Columns}, 1.0 AS relevance FROM memory_contributions c WHERE {Filters} ORDER BY c.confidence DESC, c.seq DESC LIMIT @limit"
@@ -199,7 +214,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         ("@id", c.ContributionId), ("@confidence", c.Confidence), ("@verifications", c.Verifications), ("@rejections", c.Rejections),
         ("@verified_by", KnowledgeRows.Json(c.VerifiedBy)), ("@rejected_by", KnowledgeRows.Json(c.RejectedBy)),
         ("@applications", c.Applications), ("@successes", c.Successes), ("@failures", c.Failures),
-        ("@updated", SqliteCommands.FormatTime(c.UpdatedAt)),
+        ("@updated", SqliteCommands.FormatTime(c.UpdatedAt)), ("@review_status", c.ReviewStatus), ("@superseded_by", c.SupersededBy),
+        ("@expert_accepts", c.ExpertAccepts),
     ];
 
     private static async Task UpdateCountersAsync(SqliteConnection connection, SqliteTransaction transaction, Contribution c, CancellationToken ct)

@@ -14,7 +14,10 @@ internal sealed class UnconfiguredKnowledgeStore : IKnowledgeStore
 
     public Task<Contribution?> GetAsync(string contributionId, CancellationToken cancellationToken = default) => Fail<Contribution?>();
 
-    public Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, CancellationToken cancellationToken = default) => Fail<bool>();
+    public Task<bool> AddVerificationAsync(Contribution updated, string verifierDomainId, bool valid, string? notes, string? principal = null,
+        CancellationToken cancellationToken = default) => Fail<bool>();
+
+    public Task UpdateAsync(Contribution updated, CancellationToken cancellationToken = default) => Fail<bool>();
 
     public Task AddApplicationAsync(Contribution updated, string domainId, string outcome, string? notes, CancellationToken cancellationToken = default) => Fail<bool>();
 

@@ -18,4 +18,9 @@ public interface IReviewStore
     /// <summary>Records the decision <paramref name="decided"/> (its status, decider, time, comment, correction, result) if the
     /// review is still pending; false when it was decided before (or does not exist).</summary>
     Task<bool> DecideAsync(ReviewInfo decided, CancellationToken cancellationToken = default);
+
+    /// <summary>The status, opening and decision time of every review of <paramref name="kind"/> of <paramref name="domainId"/>
+    /// (null: every domain), for <see cref="ReviewStats"/>.</summary>
+    Task<IReadOnlyList<(string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt)>> OutcomesAsync(string? domainId, string kind,
+        CancellationToken cancellationToken = default);
 }

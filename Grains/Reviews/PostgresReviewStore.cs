@@ -100,6 +100,17 @@ public sealed class PostgresReviewStore : IReviewStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<(string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt)>> OutcomesAsync(string? domainId, string kind,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _schema.OpenAsync(cancellationToken);
+        await using var command = connection.Command(ReviewRows.Outcomes,
+            PostgresCommands.Text("kind", kind), Text("domain", domainId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReviewRows.ReadOutcomesAsync(reader, Time, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };

@@ -31,6 +31,18 @@ internal static class ReviewRows
             r.IsDBNull(11) ? null : time(r, 11), r.IsDBNull(12) ? null : time(r, 12),
             Text(r, 13), Text(r, 14), Element(r, 15), Text(r, 16));
 
+    /// <summary>The statement of <see cref="IReviewStore.OutcomesAsync"/> (parameters @kind and @domain).</summary>
+    public const string Outcomes =
+        "SELECT status, created_at, decided_at FROM reviews WHERE kind = @kind AND (@domain IS NULL OR domain_id = @domain)";
+
+    public static async Task<IReadOnlyList<(string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt)>> ReadOutcomesAsync(
+        DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> time, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, DateTimeOffset, DateTimeOffset?)>();
+        while (await reader.ReadAsync(cancellationToken)) { rows.Add((reader.GetString(0), time(reader, 1), reader.IsDBNull(2) ? null : time(reader, 2))); }
+        return rows;
+    }
+
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static JsonElement? Element(DbDataReader r, int i)

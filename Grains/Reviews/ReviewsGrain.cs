@@ -48,23 +48,48 @@ public sealed class ReviewsGrain(IReviewStore store, [FromKeyedServices(DomainCl
         {
             throw new ArgumentException($"An approval is approved or rejected, not corrected ('{reviewId}' is an approval).", "decision");
         }
+        if (review.Kind == ReviewKinds.Contribution && decision == ReviewDecision.Correct)
+        {
+            // The corrected content must make a valid contribution before the decision is recorded.
+            var contribution = await GrainFactory.GetGrain<IContributionGrain>(review.SubjectId).Get();
+            new ContributeRequest(contribution.DomainId, contribution.ContributionType, request.Content!.Value).Validate();
+        }
         var decided = review with
         {
-            Status = decision == ReviewDecision.Approve ? ReviewStatus.Approved : ReviewStatus.Rejected,
+            Status = decision switch
+            {
+                ReviewDecision.Approve => ReviewStatus.Approved,
+                ReviewDecision.Correct => ReviewStatus.Corrected,
+                _ => ReviewStatus.Rejected,
+            },
             DecidedAt = _time.GetUtcNow(),
             DecidedBy = caller?.Name ?? Principal.LocalName,
             Comment = request.Comment,
+            Correction = decision == ReviewDecision.Correct ? request.Content : null,
+            ResultId = decision == ReviewDecision.Correct ? Guid.CreateVersion7().ToString("N") : null,
         };
         if (!await store.DecideAsync(decided))
         {
             throw AlreadyDecided(await store.GetAsync(reviewId) ?? review);
         }
+        // Recorded: if the call that carries it out is lost, the workflow reads the decision at its next reminder tick, and the
+        // contribution's grain when it next activates.
         if (review.Kind == ReviewKinds.Approval)
         {
-            // Recorded: if this call is lost, the workflow reads the decision at its next reminder tick.
             await GrainFactory.GetGrain<IWorkflowApprovalGrain>(review.SubjectId).Decided(review.StepId!, decided);
+            await this.AnnounceReviewAsync(decision == ReviewDecision.Approve ? ReviewEvents.Approved : ReviewEvents.Rejected, decided);
+        }
+        else
+        {
+            await GrainFactory.GetGrain<IContributionGrain>(review.SubjectId).Reviewed(decided);
         }
         return decided;
+    }
+
+    public async Task<ReviewStats> GetStats(string? domainId)
+    {
+        if (domainId is not null) { DomainRegistration.ValidateDomainId(domainId, "domain"); }
+        return ReviewStats.Of(domainId, await store.OutcomesAsync(domainId, ReviewKinds.Contribution));
     }
 
     /// <summary>The domains whose reviews a caller lists by default: all (null) for an operator, <c>expert:*</c> or a call from

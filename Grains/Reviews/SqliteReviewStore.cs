@@ -104,5 +104,18 @@ public sealed class SqliteReviewStore : IReviewStore
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt)>> OutcomesAsync(string? domainId, string kind,
+        CancellationToken cancellationToken = default)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        return await _database.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command(ReviewRows.Outcomes, ("@kind", kind), ("@domain", domainId));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await ReviewRows.ReadOutcomesAsync(reader, Time, ct);
+        }, cancellationToken);
+    }
+
     private static DateTimeOffset Time(System.Data.Common.DbDataReader reader, int i) => SqliteCommands.ParseTime(reader.GetString(i));
 }

@@ -19,5 +19,8 @@ internal sealed class UnconfiguredReviewStore : IReviewStore
 
     public Task<bool> DecideAsync(ReviewInfo decided, CancellationToken cancellationToken = default) => Fail<bool>();
 
+    public Task<IReadOnlyList<(string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt)>> OutcomesAsync(string? domainId, string kind,
+        CancellationToken cancellationToken = default) => Fail<IReadOnlyList<(string, DateTimeOffset, DateTimeOffset?)>>();
+
     private static Task<T> Fail<T>() => Task.FromException<T>(new InvalidOperationException(Message));
 }

@@ -130,6 +130,7 @@ public sealed class ApprovalApiTests(ExpertGatewayFixture fixture) : IClassFixtu
         HttpJson.AssertProblem(await fixture.Bob.PostJsonAsync($"/domains/reviews/{reviewId}/approve", "{}"), 403, "expert:code");
         HttpJson.AssertProblem(await fixture.Carol.PostJsonAsync($"/domains/reviews/{reviewId}/reject", "{}"), 403, "expert:code");
         HttpJson.AssertProblem(await fixture.Bob.PostJsonAsync("/domains/reviews/apr_00000000000000000000000000000000/approve", "{}"), 404, "does not exist");
+        HttpJson.AssertProblem(await fixture.Alice.PostJsonAsync($"/domains/reviews/{reviewId}/correct", """{"content": {"x": 1}}"""), 400, "not corrected");
         HttpJson.AssertProblem(await fixture.Alice.GetJsonAsync("/domains/reviews/apr_missing"), 404, "does not exist");
 
         var still = await fixture.Alice.GetOkAsync($"/domains/workflows/{id}");

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Rayswarm.Gateway.Tests;
 
 /// <summary>An embedded gateway with keys of named principals (docs/gateway.md, Identity), shared by the tests of a class:
-/// alice (expert of code, operator), bob (expert of docs), carol (a key of the old format: no principal, no roles).</summary>
+/// alice (expert of code, operator), bob (expert of docs), carol (a key of the old format: no principal, no roles). Every
+/// contribution of the domain code goes to review (docs/memory.md, Reviews).</summary>
 public sealed class ExpertGatewayFixture : IAsyncLifetime
 {
     public const string AliceKey = "alice-key-0123456789abcdef";
@@ -34,7 +35,8 @@ public sealed class ExpertGatewayFixture : IAsyncLifetime
             new { name = "bob", key = BobKey, scopes = new[] { "write" }, roles = new[] { "expert:docs" }, requests_per_second = 1000 },
             new { name = "carol", key = CarolKey, scopes = new[] { "write" }, requests_per_second = 1000 },
         }));
-        _gateway = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir, "--api-keys-file", keys);
+        _gateway = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir, "--api-keys-file", keys,
+            "--Rayswarm:Memory:Review:Domains:0", "code");
         Alice = Client(AliceKey);
         Bob = Client(BobKey);
         Carol = Client(CarolKey);

@@ -19,7 +19,7 @@ public static class GatewayRoutes
         "/domains/workflows-stats", "/domains/workflows/{id}/verify",
         "/domains/system/overview", "/domains/system/health",
         "/domains/reviews", "/domains/reviews/stream", "/domains/reviews/{id}", "/domains/reviews/{id}/approve",
-        "/domains/reviews/{id}/reject",
+        "/domains/reviews/{id}/reject", "/domains/reviews/{id}/correct", "/domains/reviews/stats",
     ];
 
     /// <summary>A request per documented route: its template, method, path and body (null: none).</summary>
@@ -65,5 +65,7 @@ public static class GatewayRoutes
         ("/domains/reviews/{id}", HttpMethod.Get, "/domains/reviews/apr_route", null),
         ("/domains/reviews/{id}/approve", HttpMethod.Post, "/domains/reviews/apr_route/approve", """{"comment": "fine"}"""),
         ("/domains/reviews/{id}/reject", HttpMethod.Post, "/domains/reviews/apr_route/reject", """{"comment": "no"}"""),
+        ("/domains/reviews/{id}/correct", HttpMethod.Post, "/domains/reviews/rev_route/correct", """{"comment": "so", "content": {"tip": "fixed"}}"""),
+        ("/domains/reviews/stats", HttpMethod.Get, "/domains/reviews/stats?domain=route_domain", null),
     ];
 }

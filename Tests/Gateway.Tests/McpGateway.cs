@@ -9,6 +9,9 @@ public sealed class McpGateway : IAsyncLifetime
     /// <summary>A browser origin the gateway is configured to allow besides loopback ones.</summary>
     public const string AllowedOrigin = "https://agent.example.com";
 
+    /// <summary>A domain every contribution of which goes to review (docs/memory.md, Reviews).</summary>
+    public const string ReviewedDomain = "mcp_reviewed";
+
     public const string Stateful = "2025-11-25";
     public const string Stateless = "2026-07-28";
 
@@ -23,7 +26,8 @@ public sealed class McpGateway : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _process = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir, "--Mcp:AllowedOrigins:0", AllowedOrigin);
+        _process = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir, "--Mcp:AllowedOrigins:0", AllowedOrigin,
+            "--Rayswarm:Memory:Review:Domains:0", ReviewedDomain);
         Http = new HttpClient { BaseAddress = Process.BaseAddress };
     }
 

@@ -69,6 +69,35 @@ public sealed class McpReviewToolTests(ExpertGatewayFixture fixture) : IClassFix
         Assert.Equal("alice", audit[0].GetProperty("actor").GetString());
         Assert.Equal("alice", audit.Single(e => e.GetProperty("type").GetString() == "approved").GetProperty("actor").GetString());
     }
+
+    [Theory]
+    [InlineData(McpGateway.Stateful)]
+    [InlineData(McpGateway.Stateless)]
+    public async Task An_expert_corrects_a_contribution_from_an_MCP_client(string revision)
+    {
+        await using var alice = await ConnectAsync(ExpertGatewayFixture.AliceKey, revision);
+        await using var bob = await ConnectAsync(ExpertGatewayFixture.BobKey, revision);
+        var word = $"bilby{revision.Replace("-", "", StringComparison.Ordinal)}";
+        var contributed = await McpToolTests.Structured(bob, "contribute_knowledge", new()
+        {
+            ["domain_id"] = "code", ["contribution_type"] = "tip", ["content"] = new { hint = $"{word} draft" },
+        });
+        Assert.Equal("pending", contributed.GetProperty("review_status").GetString());
+        var reviewId = "rev_" + contributed.GetProperty("contribution_id").GetString();
+
+        Assert.Contains("may not decide", await ErrorOfAsync(bob, "correct_review", new() { ["review_id"] = reviewId, ["content"] = new { hint = "x" } }));
+        var decided = await McpToolTests.Structured(alice, "correct_review", new()
+        {
+            ["review_id"] = reviewId, ["content"] = new { hint = $"{word} corrected" }, ["comment"] = "clearer",
+        });
+
+        Assert.Equal(("corrected", "alice"), (decided.GetProperty("status").GetString(), decided.GetProperty("decided_by").GetString()));
+        var found = await McpToolTests.Structured(bob, "query_knowledge", new() { ["query"] = word });
+        Assert.Equal([decided.GetProperty("result_id").GetString()],
+            found.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("contribution").GetProperty("contribution_id").GetString()));
+        var stats = await McpToolTests.Structured(bob, "review_stats", new() { ["domain"] = "code" });
+        Assert.True(stats.GetProperty("corrected").GetInt32() >= 1);
+    }
 }
 
 /// <summary>Reading optional string properties in assertions.</summary>

@@ -12,11 +12,11 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
     /// <summary>Every fixed tool, sorted.</summary>
     public static readonly string[] Tools =
     [
-        "apply_knowledge", "approve_review", "capability_map", "contribute_knowledge", "create_workflow",
+        "apply_knowledge", "approve_review", "capability_map", "contribute_knowledge", "correct_review", "create_workflow",
         "domain_contributions", "event_history", "event_stats", "execute_workflow", "find_domains_by_capability", "get_domain",
         "get_review", "get_workflow", "heartbeat_domain", "list_dead_letters", "list_domains", "list_reviews", "list_subscriptions", "list_workflows",
         "memory_stats", "orchestrate", "publish_event", "query_knowledge", "register_domain", "reject_review", "replay_dead_letters", "retract_knowledge",
-        "subscribe_domain", "system_health", "system_overview", "top_contributors", "unregister_domain", "unsubscribe_domain",
+        "review_stats", "subscribe_domain", "system_health", "system_overview", "top_contributors", "unregister_domain", "unsubscribe_domain",
         "verify_knowledge", "verify_workflow", "workflow_stats",
     ];
 
@@ -29,7 +29,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
     [
         "apply_knowledge", "approve_review", "contribute_knowledge", "create_workflow", "execute_workflow",
         "heartbeat_domain", "orchestrate", "publish_event", "register_domain", "reject_review", "subscribe_domain", "verify_knowledge",
-        "events_publish", "memory_contribute", "unregister_domain", "unsubscribe_domain", "retract_knowledge", "replay_dead_letters",
+        "events_publish", "memory_contribute", "unregister_domain", "unsubscribe_domain", "retract_knowledge", "replay_dead_letters", "correct_review",
     ];
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using ModelContextProtocol.Server;
 using Rayswarm.Grains.Interfaces;
 
@@ -9,7 +10,7 @@ namespace Rayswarm.Gateway;
 [McpServerToolType]
 public sealed class ReviewTools(IGrainFactory grains)
 {
-    private const string IdDescription = "The review's id (\"apr_…\" for a workflow's approval step, from list_reviews or the workflow's step review_id).";
+    private const string IdDescription = "The review's id (\"apr_…\" for a workflow's approval step, from list_reviews or the workflow's step review_id; \"rev_…\" for a contribution).";
 
     private const string CommentDescription = "Why, for the audit trail (at most 4000 characters).";
 
@@ -40,4 +41,19 @@ public sealed class ReviewTools(IGrainFactory grains)
     [McpScope(McpScopes.Write)]
     public Task<ReviewInfo> RejectReview([Description(IdDescription)] string review_id, [Description(CommentDescription)] string? comment = null) =>
         Reviews.Decide(review_id, ReviewDecision.Reject, new ReviewDecision(comment));
+
+    [McpServerTool(Name = "correct_review", Idempotent = false, Destructive = true, OpenWorld = true, UseStructuredContent = true)]
+    [Description("Corrects a contribution under review: a new version with the given content supersedes it (its id is the review's result_id). Needs the domain's expert role.")]
+    [McpScope(McpScopes.Write)]
+    public Task<ReviewInfo> CorrectReview(
+        [Description(IdDescription)] string review_id,
+        [Description("The corrected content of the contribution: a JSON object.")] JsonElement content,
+        [Description(CommentDescription)] string? comment = null) =>
+        Reviews.Decide(review_id, ReviewDecision.Correct, new ReviewDecision(comment, content));
+
+    [McpServerTool(Name = "review_stats", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("The expert feedback on contributions, of one domain or of all: accepted, corrected, rejected and pending counts, rates, and time to review.")]
+    [McpScope(McpScopes.Read)]
+    public Task<ReviewStats> GetReviewStats([Description("Only this domain's reviews.")] string? domain = null) =>
+        Reviews.GetStats(string.IsNullOrEmpty(domain) ? null : domain);
 }

@@ -89,6 +89,10 @@ await call("list_reviews", { domain: domainId });
 await call("get_review", { review_id: approvals[0] });
 await call("approve_review", { review_id: approvals[0], comment: "fine" });
 await call("reject_review", { review_id: approvals[1], comment: "not today" });
+// A contribution of the reviewed domain waits for its expert (review id "rev_" + its id), who corrects it.
+const reviewed = await call("contribute_knowledge", { domain_id: "mcp_reviewed", contribution_type: "tip", content: { hint: "node draft" } });
+await call("correct_review", { review_id: `rev_${reviewed.contribution_id}`, content: { hint: "node corrected" }, comment: "clearer" });
+await call("review_stats", { domain: "mcp_reviewed" });
 
 console.log(JSON.stringify({
   session: transport.sessionId ?? null,

@@ -113,4 +113,23 @@ public abstract class ReviewStoreContract : IAsyncLifetime
         Assert.Equal(ReviewStatus.Pending, (await restarted.GetAsync(review.ReviewId))!.Status);
         Assert.True(await restarted.DecideAsync(Decided(review, ReviewStatus.Approved, "alice")));
     }
+
+    [Fact]
+    public async Task Outcomes_list_the_reviews_of_one_kind_and_domain_with_their_times()
+    {
+        var store = await OpenAsync();
+        var approval = Pending();
+        var accepted = Pending() with { ReviewId = "rev_a", Kind = ReviewKinds.Contribution };
+        var waiting = Pending() with { ReviewId = "rev_b", Kind = ReviewKinds.Contribution };
+        var other = Pending("docs") with { ReviewId = "rev_c", Kind = ReviewKinds.Contribution };
+        foreach (var review in new[] { approval, accepted, waiting, other }) { await store.OpenAsync(review); }
+        Assert.True(await store.DecideAsync(Decided(accepted, ReviewStatus.Approved, "alice")));
+        Assert.True(await store.DecideAsync(Decided(approval, ReviewStatus.Rejected, "alice")));
+
+        var outcomes = (await store.OutcomesAsync("code", ReviewKinds.Contribution)).OrderBy(o => o.CreatedAt).ToArray();
+
+        Assert.Equal([(ReviewStatus.Approved, accepted.CreatedAt, (DateTimeOffset?)accepted.CreatedAt.AddMinutes(5)), (ReviewStatus.Pending, waiting.CreatedAt, null)], outcomes);
+        Assert.Equal(3, (await store.OutcomesAsync(null, ReviewKinds.Contribution)).Count);
+        Assert.Equal([ReviewStatus.Rejected], (await store.OutcomesAsync("code", ReviewKinds.Approval)).Select(o => o.Status));
+    }
 }
