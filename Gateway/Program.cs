@@ -14,6 +14,7 @@ app.MapMcpEndpoint();
 app.MapEventsApi();
 app.MapWorkflowsApi();
 app.MapReviewsApi();
+app.MapSwarmsApi();
 app.MapDashboard();
 
 app.Run();
