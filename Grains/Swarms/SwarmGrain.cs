@@ -7,6 +7,7 @@ namespace Rayswarm.Grains;
 [GrainType("swarm")]
 public sealed class SwarmGrain(
     [PersistentState("swarm", "Default")] IPersistentState<SwarmState> state,
+    HostedDomainCatalog hosted,
     [Microsoft.Extensions.DependencyInjection.FromKeyedServices(DomainClock.Key)] TimeProvider? time = null) : Grain, ISwarmGrain
 {
     private const int KeptWorkflows = 100;
@@ -53,16 +54,12 @@ public sealed class SwarmGrain(
             throw new ConflictException($"Swarm '{Name}' already has {live} live agents, its max_agents: terminate one first.");
         }
         var domainId = AgentTypes.DomainOf(request.Type);
-        var domain = await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).Get(domainId);
-        if (domain is null || domain.GrainType == AgentTypes.GrainType)
-        {
-            throw new ArgumentException(
-                $"type must be a registered domain's id or one of {string.Join(", ", AgentTypes.Domains.Keys)} (was '{request.Type}').", "type");
-        }
+        var domainCapabilities = await DomainCapabilitiesAsync(domainId) ?? throw new ArgumentException(
+            $"type must be a registered domain's id or one of {string.Join(", ", AgentTypes.Domains.Keys)} (was '{request.Type}').", "type");
         var agentId = $"{Name}.agent-{++S.LastAgentNumber}";
         S.Agents.Add(agentId);
         await state.WriteStateAsync(); // the id is taken before the agent exists, so a retry never reuses it
-        var capabilities = (request.Capabilities ?? []).Concat(domain.Capabilities).Distinct(StringComparer.Ordinal).ToArray();
+        var capabilities = (request.Capabilities ?? []).Concat(domainCapabilities).Distinct(StringComparer.Ordinal).ToArray();
         return await Agent(agentId).Start(new AgentStart(Name, S.Topology!, request.Type, domainId, capabilities, request.Params));
     }
 
@@ -96,6 +93,19 @@ public sealed class SwarmGrain(
         if (S.Workflows.Count > KeptWorkflows) { S.Workflows.RemoveAt(0); }
         await state.WriteStateAsync();
         return new SwarmPlan(Name, S.Topology!, plan.Strategy, workflow);
+    }
+
+    /// <summary>The capabilities of the domain an agent serves: as registered, or (hosted here, its registration not landed
+    /// yet) declared and its action names; null when it is neither, or is itself an agent.</summary>
+    private async Task<IReadOnlyList<string>?> DomainCapabilitiesAsync(string domainId)
+    {
+        if (await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).Get(domainId) is { } domain)
+        {
+            return domain.GrainType == AgentTypes.GrainType ? null : domain.Capabilities;
+        }
+        if (hosted.GrainTypeOf(domainId) is not { } grainType) { return null; }
+        var actions = await GrainFactory.GetGrain<IDomainWorkerGrain>(GrainId.Create(grainType, domainId)).DescribeActions();
+        return [.. hosted.CapabilitiesOf(domainId), .. actions.Select(a => a.Name)];
     }
 
     private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(agentId);

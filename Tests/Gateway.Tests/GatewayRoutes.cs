@@ -19,6 +19,8 @@ public static class GatewayRoutes
         "/domains/system/overview", "/domains/system/health",
         "/domains/reviews", "/domains/reviews/stream", "/domains/reviews/{id}", "/domains/reviews/{id}/approve",
         "/domains/reviews/{id}/reject",
+        "/domains/swarms", "/domains/swarms/agents", "/domains/swarms/{name}", "/domains/swarms/{name}/agents",
+        "/domains/swarms/{name}/agents/{id}/terminate", "/domains/swarms/{name}/orchestrate",
     ];
 
     /// <summary>A request per documented route: its template, method, path and body (null: none).</summary>
@@ -61,5 +63,11 @@ public static class GatewayRoutes
         ("/domains/reviews/{id}", HttpMethod.Get, "/domains/reviews/apr_route", null),
         ("/domains/reviews/{id}/approve", HttpMethod.Post, "/domains/reviews/apr_route/approve", """{"comment": "fine"}"""),
         ("/domains/reviews/{id}/reject", HttpMethod.Post, "/domains/reviews/apr_route/reject", """{"comment": "no"}"""),
+        ("/domains/swarms", HttpMethod.Post, "/domains/swarms", """{"name": "route_swarm", "topology": "mesh"}"""),
+        ("/domains/swarms/agents", HttpMethod.Get, "/domains/swarms/agents", null),
+        ("/domains/swarms/{name}", HttpMethod.Get, "/domains/swarms/route_swarm", null),
+        ("/domains/swarms/{name}/agents", HttpMethod.Post, "/domains/swarms/route_swarm/agents", """{"type": "memory"}"""),
+        ("/domains/swarms/{name}/agents/{id}/terminate", HttpMethod.Post, "/domains/swarms/route_swarm/agents/route_swarm.agent-99/terminate", null),
+        ("/domains/swarms/{name}/orchestrate", HttpMethod.Post, "/domains/swarms/route_gone/orchestrate", """{"task": {"text": "routes"}}"""),
     ];
 }

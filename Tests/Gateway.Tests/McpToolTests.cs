@@ -15,9 +15,9 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
         "apply_knowledge", "approve_review", "capability_map", "contribute_knowledge", "create_workflow",
         "domain_contributions", "event_history", "event_stats", "execute_workflow", "find_domains_by_capability", "get_domain",
         "get_review", "get_workflow", "heartbeat_domain", "list_domains", "list_reviews", "list_subscriptions", "list_workflows",
-        "memory_stats", "orchestrate", "publish_event", "query_knowledge", "register_domain", "reject_review", "retract_knowledge",
-        "subscribe_domain", "system_health", "system_overview", "top_contributors", "unregister_domain", "unsubscribe_domain",
-        "verify_knowledge", "verify_workflow", "workflow_stats",
+        "memory_stats", "orchestrate", "publish_event", "query_agents", "query_knowledge", "register_domain", "reject_review", "retract_knowledge",
+        "spawn_agent", "subscribe_domain", "swarm_init", "swarm_monitor", "swarm_status", "system_health", "system_overview",
+        "terminate_agent", "top_contributors", "unregister_domain", "unsubscribe_domain", "verify_knowledge", "verify_workflow", "workflow_stats",
     ];
 
     /// <summary>Every tool the gateway lists: the fixed ones and those of the built-in hosted domains, sorted.</summary>
@@ -30,6 +30,7 @@ public sealed class McpToolTests(McpGateway gateway) : IClassFixture<McpGateway>
         "apply_knowledge", "approve_review", "contribute_knowledge", "create_workflow", "execute_workflow",
         "heartbeat_domain", "orchestrate", "publish_event", "register_domain", "reject_review", "subscribe_domain", "verify_knowledge",
         "events_publish", "memory_contribute", "unregister_domain", "unsubscribe_domain", "retract_knowledge",
+        "swarm_init", "spawn_agent", "terminate_agent",
     ];
 
     [Theory]
