@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Rayswarm.Gateway.Tests;
 
 /// <summary>The swarm routes over real HTTP against the embedded gateway: agents of the built-in memory domain, a text task
