@@ -22,6 +22,8 @@ public static class BenchmarkRunner
         ["approvals-waiting"] = ApprovalsWaitingScenario.RunAsync,
         ["documents-search"] = DocumentsSearchScenario.RunAsync,
         ["neural-train"] = NeuralTrainScenario.RunAsync,
+        ["swarm-orchestrate"] = SwarmOrchestrateScenario.RunAsync,
+        ["swarm-spawn"] = SwarmSpawnScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

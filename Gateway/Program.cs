@@ -10,6 +10,7 @@ app.UseGateway();
 app.MapDomainApis();
 app.MapMcpEndpoint();
 app.MapDomainActionsApi(); // through the MCP domain tools
+app.MapSwarmsApi();
 app.MapDashboard();
 app.MapReviewPage();
 

@@ -70,7 +70,7 @@ internal sealed partial class DomainTools(
             if (_readAt is { } fresh && fresh >= asked) { return; }
             var registered = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).ListHosted().WaitAsync(cancellationToken);
             var domains = registered
-                .Where(e => e.Status == DomainStatus.Healthy && e.GrainType is not null)
+                .Where(e => e.Status == DomainStatus.Healthy && e.GrainType is not null && e.GrainType != AgentTypes.GrainType) // agents act through their swarms
                 .Select(e => (e.DomainId, GrainType: e.GrainType!))
                 .Concat(_local)
                 .DistinctBy(d => d.DomainId, StringComparer.Ordinal)

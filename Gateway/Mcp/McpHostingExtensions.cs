@@ -34,6 +34,7 @@ internal static class McpHostingExtensions
             .WithTools<WorkflowTools>(McpJson.Options)
             .WithTools<ReviewTools>(McpJson.Options)
             .WithTools<SystemTools>(McpJson.Options)
+            .WithTools<SwarmTools>(McpJson.Options)
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(McpToolFilters.ListTools)
                 .AddCallToolFilter(McpToolFilters.CallTool))

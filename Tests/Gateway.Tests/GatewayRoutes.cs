@@ -20,6 +20,8 @@ public static class GatewayRoutes
         "/domains/system/overview", "/domains/system/health",
         "/domains/reviews", "/domains/reviews/stream", "/domains/reviews/{id}", "/domains/reviews/{id}/approve",
         "/domains/reviews/{id}/reject", "/domains/reviews/{id}/correct", "/domains/reviews/stats",
+        "/domains/swarms", "/domains/swarms/agents", "/domains/swarms/{name}", "/domains/swarms/{name}/agents",
+        "/domains/swarms/{name}/agents/{id}/terminate", "/domains/swarms/{name}/orchestrate",
     ];
 
     /// <summary>A request per documented route: its template, method, path and body (null: none).</summary>
@@ -67,5 +69,11 @@ public static class GatewayRoutes
         ("/domains/reviews/{id}/reject", HttpMethod.Post, "/domains/reviews/apr_route/reject", """{"comment": "no"}"""),
         ("/domains/reviews/{id}/correct", HttpMethod.Post, "/domains/reviews/rev_route/correct", """{"comment": "so", "content": {"tip": "fixed"}}"""),
         ("/domains/reviews/stats", HttpMethod.Get, "/domains/reviews/stats?domain=route_domain", null),
+        ("/domains/swarms", HttpMethod.Post, "/domains/swarms", """{"name": "route_swarm", "topology": "mesh"}"""),
+        ("/domains/swarms/agents", HttpMethod.Get, "/domains/swarms/agents", null),
+        ("/domains/swarms/{name}", HttpMethod.Get, "/domains/swarms/route_swarm", null),
+        ("/domains/swarms/{name}/agents", HttpMethod.Post, "/domains/swarms/route_swarm/agents", """{"type": "memory"}"""),
+        ("/domains/swarms/{name}/agents/{id}/terminate", HttpMethod.Post, "/domains/swarms/route_swarm/agents/route_swarm.agent-99/terminate", null),
+        ("/domains/swarms/{name}/orchestrate", HttpMethod.Post, "/domains/swarms/route_gone/orchestrate", """{"task": {"text": "routes"}}"""),
     ];
 }

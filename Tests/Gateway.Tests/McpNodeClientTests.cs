@@ -51,6 +51,15 @@ public sealed class McpNodeClientTests(McpGateway gateway) : IClassFixture<McpGa
         Assert.Equal(McpToolTests.AllTools, called.Keys.Order(StringComparer.Ordinal));
         Assert.All(called, c => Assert.True(c.Value == "ok", $"{c.Key}: {c.Value}"));
         Assert.Equal("completed", root.GetProperty("executed_status").GetString());
+
+        // swarm_init → spawn_agent ×3 → orchestrate (swarm form) → query_agents, and swarm_monitor's progress notifications.
+        var swarm = root.GetProperty("swarm");
+        Assert.Equal(("completed", "star"), (swarm.GetProperty("status").GetString(), swarm.GetProperty("topology").GetString()));
+        Assert.Equal(["dispatch", "work-1", "work-2", "collect"], swarm.GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(3, swarm.GetProperty("agents").GetArrayLength());
+        var progress = swarm.GetProperty("progress").EnumerateArray().ToArray();
+        Assert.NotEmpty(progress);
+        Assert.Equal((4, 4), (progress[^1].GetProperty("progress").GetInt32(), progress[^1].GetProperty("total").GetInt32()));
     }
 
     private async Task<(int ExitCode, string Stdout, string Output)> RunAsync(string command, params string[] args)

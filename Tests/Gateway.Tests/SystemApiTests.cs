@@ -33,7 +33,7 @@ public sealed class SystemApiTests(GatewayFixture fixture) : IClassFixture<Gatew
         var document = await Http.GetJsonAsync("/openapi/v1.json");
         var paths = document.Body.GetProperty("paths");
         var expected = GatewayRoutes.Documented;
-        Assert.Equal(42, expected.Length);
+        Assert.Equal(48, expected.Length);
         var documented = paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/domains", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected.Order(StringComparer.Ordinal).ToArray(), documented);
         var swagger = await Http.GetAsync("/swagger/index.html");

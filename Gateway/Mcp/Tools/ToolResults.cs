@@ -34,6 +34,9 @@ public sealed record TopContributorList(IReadOnlyList<TopContributor> Contributo
 /// <param name="Result">The outputs of the final steps (those no other step depends on), by step id.</param>
 /// <param name="Outputs">Every completed step's output, by step id.</param>
 /// <param name="Steps">The steps with their status, output and error.</param>
+/// <param name="Swarm">With a swarm: its name.</param>
+/// <param name="Topology">With a swarm: the topology that shaped the steps.</param>
+/// <param name="Strategy">With a swarm: the strategy used (adaptive resolved to parallel or sequential).</param>
 public sealed record OrchestrationResult(
     string WorkflowId,
     string Name,
@@ -42,7 +45,10 @@ public sealed record OrchestrationResult(
     string? Error,
     IReadOnlyDictionary<string, JsonElement?> Result,
     IReadOnlyDictionary<string, JsonElement?> Outputs,
-    IReadOnlyList<WorkflowStepInfo> Steps)
+    IReadOnlyList<WorkflowStepInfo> Steps,
+    string? Swarm = null,
+    string? Topology = null,
+    string? Strategy = null)
 {
     /// <summary>The result of a workflow as it stands.</summary>
     public static OrchestrationResult Of(WorkflowInfo workflow)
@@ -59,4 +65,8 @@ public sealed record OrchestrationResult(
             completed.ToDictionary(s => s.StepId, s => s.Output),
             workflow.Steps);
     }
+
+    /// <summary>The result of a swarm's orchestration as it stands.</summary>
+    public static OrchestrationResult Of(SwarmPlan run) =>
+        Of(run.Workflow) with { Swarm = run.Swarm, Topology = run.Topology, Strategy = run.Strategy };
 }

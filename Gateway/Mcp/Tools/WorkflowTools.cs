@@ -35,19 +35,29 @@ public sealed class WorkflowTools(IGrainFactory grains)
         Workflows.ExecuteWithinWaitAsync(workflow_id, wait_seconds);
 
     [McpServerTool(Name = "orchestrate", Idempotent = false, Destructive = true, OpenWorld = true, UseStructuredContent = true)]
-    [Description("Creates a workflow, runs it and returns its outcome in one call: status (completed, rolled_back, failed, or running if it did not finish in time), error, result (the outputs of the final steps by step id) and every step's output.")]
+    [Description("Creates a workflow, runs it and returns its outcome in one call: status (completed, rolled_back, failed, or running if it did not finish in time), error, result (the outputs of the final steps by step id) and every step's output. "
+        + "Two forms: name and steps (a workflow you define), or swarm, task and strategy (the swarm's topology turns the task into steps over its agents; see swarm_init).")]
     [McpScope(McpScopes.Write)]
     public async Task<OrchestrationResult> Orchestrate(
-        [Description("The workflow's name, e.g. \"analyze_code\" (at most 200 characters).")] string name,
-        [Description(StepsDescription)] WorkflowStepRequest[] steps,
-        [Description(WaitDescription)] int? wait_seconds = null)
+        [Description("The workflow's name, e.g. \"analyze_code\" (at most 200 characters); with steps, not with swarm.")] string? name = null,
+        [Description(StepsDescription + " With name, not with swarm.")] WorkflowStepRequest[]? steps = null,
+        [Description(WaitDescription)] int? wait_seconds = null,
+        [Description("Instead of name and steps: the swarm whose agents run task.")] string? swarm = null,
+        [Description(SwarmTools.TaskDescription)] SwarmTask? task = null,
+        [Description("With swarm: parallel, sequential or adaptive (parallel unless a subtask has depends_on); default the swarm's.")] string? strategy = null)
     {
+        if (swarm is not null)
+        {
+            if (name is not null || steps is not null) { throw new ArgumentException("give swarm with task, or name with steps, not both.", nameof(swarm)); }
+            return OrchestrationResult.Of(await SwarmOrchestration.RunAsync(grains, swarm, new OrchestrateRequest(task!, strategy), wait_seconds));
+        }
+        if (task is not null || strategy is not null) { throw new ArgumentException("task and strategy go with swarm.", nameof(task)); }
         // Checked before anything is created, so a bad wait leaves no workflow behind.
         if (wait_seconds is < 0 || wait_seconds > IWorkflowGrain.MaxWait.TotalSeconds)
         {
             throw new ArgumentException($"wait_seconds must be between 0 and {IWorkflowGrain.MaxWait.TotalSeconds:0} (was {wait_seconds}).", nameof(wait_seconds));
         }
-        var created = await Workflows.Create(new CreateWorkflowRequest(name, steps ?? []));
+        var created = await Workflows.Create(new CreateWorkflowRequest(name!, steps ?? []));
         return OrchestrationResult.Of(await Workflows.ExecuteWithinWaitAsync(created.WorkflowId, wait_seconds));
     }
 

@@ -94,6 +94,19 @@ const reviewed = await call("contribute_knowledge", { domain_id: "mcp_reviewed",
 await call("correct_review", { review_id: `rev_${reviewed.contribution_id}`, content: { hint: "node corrected" }, comment: "clearer" });
 await call("review_stats", { domain: "mcp_reviewed" });
 
+// A swarm: init, three agents, a task orchestrated over them (star: dispatch → workers → collect), then its agents.
+const swarmName = `node-${Date.now()}`;
+await call("swarm_init", { name: swarmName, topology: "star", max_agents: 3 });
+for (const type of ["coordinator", "memory", "memory"]) await call("spawn_agent", { swarm: swarmName, type });
+const swarmRun = await call("orchestrate", { swarm: swarmName, task: { text: "wombat" }, strategy: "parallel", wait_seconds: 30 });
+const swarmAgents = await call("query_agents", { swarm: swarmName });
+await call("swarm_status", { swarm: swarmName });
+const progress = [];
+const monitorResult = await client.callTool({ name: "swarm_monitor", arguments: { swarm: swarmName, wait_seconds: 10 } }, undefined,
+  { onprogress: (p) => progress.push(p) });
+called.swarm_monitor = monitorResult.isError === true ? `error: ${monitorResult.content[0]?.text}` : "ok";
+await call("terminate_agent", { swarm: swarmName, agent_id: swarmAgents.agents[2].agent_id });
+
 console.log(JSON.stringify({
   session: transport.sessionId ?? null,
   tools: tools.tools.map((t) => ({ name: t.name, description: t.description, required: t.inputSchema.required ?? [] })),
@@ -109,6 +122,12 @@ console.log(JSON.stringify({
   orchestrated: orchestrated.structuredContent,
   overview: overview.structuredContent,
   executed_status: executed?.status ?? null,
+  swarm: {
+    status: swarmRun?.status ?? null, topology: swarmRun?.topology ?? null,
+    steps: swarmRun?.steps?.map((st) => st.step_id) ?? [],
+    agents: swarmAgents?.agents?.map((a) => a.agent_id) ?? [],
+    progress: progress.map((p) => ({ progress: p.progress, total: p.total })),
+  },
   called,
 }));
 await transport.terminateSession();
