@@ -72,6 +72,26 @@ public sealed class DomainModuleTests
     }
 
     [Fact]
+    public async Task The_modules_of_a_grain_assembly_are_registered_without_being_named_in_domains()
+    {
+        var folder = Directory.CreateTempSubdirectory("rayswarm-modules-").FullName;
+        try
+        {
+            // What Silo does with --grain-assembly: every module the assembly holds, with no --domains setting.
+            await using var silo = await ModuleSilo.StartAsync(folder, new Dictionary<string, string?>(),
+                found: DomainModuleSelection.FoundIn(typeof(EchoModule).Assembly));
+
+            await Eventually.True(async () => await silo.Registry.Get(EchoModule.Id) is not null, "echo_module registered");
+            Assert.Equal(DomainKinds.Hosted, (await silo.Registry.Get(EchoModule.Id))!.Kind);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_enabled_module_is_registered_as_hosted_with_its_capabilities_and_serves_its_actions()
     {
         var folder = Directory.CreateTempSubdirectory("rayswarm-modules-").FullName;

@@ -11,12 +11,15 @@ public sealed class ModuleSilo : DomainSilo
 {
     private ModuleSilo(IHost host) : base(host, null) { }
 
-    public static async Task<ModuleSilo> StartAsync(string folder, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+    /// <summary>Known module: echo (enabled by <c>domains</c>); or, with <paramref name="found"/>, no known ones and those
+    /// always enabled, as a Silo hosts the modules of a <c>--grain-assembly</c>.</summary>
+    public static async Task<ModuleSilo> StartAsync(string folder, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null,
+        IReadOnlyList<DomainModule>? found = null) =>
         new(await StartHostAsync(builder =>
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             builder.Services.AddDomainSystem();
-            builder.Services.AddDomainModules(configuration, [new EchoModule()]);
+            builder.Services.AddDomainModules(configuration, found is null ? [new EchoModule()] : [], found);
             builder.Services.AddWorkflowSigning(o => o.KeyFile = Path.Combine(folder, "signing-key.pem"));
             services?.Invoke(builder.Services);
         }, silo => silo.UseSqliteDatabase(Path.Combine(folder, "rayswarm.db"))));
