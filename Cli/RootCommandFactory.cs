@@ -7,7 +7,7 @@ internal static class RootCommandFactory
 {
     public static RootCommand Create(CliIo io)
     {
-        var root = new RootCommand("rayswarm: drive a Rayswarm gateway over HTTP (domains, workflows, events, memory).");
+        var root = new RootCommand("rayswarm: drive a Rayswarm gateway over HTTP (domains, workflows, events, memory, reviews, swarms).");
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(ListCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
@@ -19,6 +19,10 @@ internal static class RootCommandFactory
         root.Subcommands.Add(EventsCommand.Create(io));
         root.Subcommands.Add(MemoryCommand.Create(io));
         root.Subcommands.Add(ReviewCommand.Create(io));
+        root.Subcommands.Add(SwarmInitCommand.Create(io));
+        root.Subcommands.Add(SwarmSpawnCommand.Create(io));
+        root.Subcommands.Add(SwarmOrchestrateCommand.Create(io));
+        root.Subcommands.Add(SwarmTerminateCommand.Create(io));
         return root;
     }
 }

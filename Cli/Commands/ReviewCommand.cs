@@ -2,7 +2,8 @@ using System.CommandLine;
 
 namespace Rayswarm.Cli;
 
-/// <summary><c>rayswarm review list|approve|reject</c>: approvals that workflows wait for (<c>/domains/reviews</c>).</summary>
+/// <summary><c>rayswarm review list|approve|reject|correct</c>: approvals that workflows wait for and contributions under review
+/// (<c>/domains/reviews</c>).</summary>
 internal static class ReviewCommand
 {
     public static Command Create(CliIo io)
@@ -10,7 +11,8 @@ internal static class ReviewCommand
         var review = new Command("review", "List pending approvals and reviews, and decide them.");
         review.Subcommands.Add(ReviewListCommand.Create(io));
         review.Subcommands.Add(ReviewDecideCommand.Create(io, "approve", "Approve a pending approval: the workflow continues."));
-        review.Subcommands.Add(ReviewDecideCommand.Create(io, "reject", "Reject a pending approval: the workflow compensates its completed steps."));
+        review.Subcommands.Add(ReviewDecideCommand.Create(io, "reject", "Reject a pending approval (the workflow compensates) or a contribution (it is retracted)."));
+        review.Subcommands.Add(ReviewCorrectCommand.Create(io));
         return review;
     }
 

@@ -67,6 +67,30 @@ public sealed class ReviewCommandTests(GatewayFixture gateway)
         Assert.Equal(2, usage.ExitCode);
     }
 
+    [Fact]
+    public async Task Review_correct_writes_a_new_version_that_query_finds_instead_of_the_old_one()
+    {
+        var (before, after) = ("w" + WorkflowFiles.Tag(), "w" + WorkflowFiles.Tag());
+        var contributed = (await gateway.RunAsync("memory", "contribute", "--domain", GatewayFixture.ReviewedDomain, "--type", "tip",
+            "--content", $$"""{"tip": "{{before}}"}""", "--json")).Ok().Json();
+        var oldId = contributed.GetProperty("contribution_id").GetString()!;
+        var listed = (await gateway.RunAsync("review", "list", "--domain", GatewayFixture.ReviewedDomain, "--status", "pending", "--limit", "500", "--json")).Ok().Json();
+        var reviewId = Assert.Single(listed.GetProperty("reviews").EnumerateArray(), r => r.GetProperty("subject_id").GetString() == oldId)
+            .GetProperty("review_id").GetString()!;
+
+        var corrected = (await gateway.RunAsync("review", "correct", reviewId, "--content", $$"""{"tip": "{{after}}"}""", "-m", "sharper", "--json")).Ok().Json();
+
+        Assert.Equal(("corrected", "local"), (corrected.GetProperty("status").GetString(), corrected.GetProperty("decided_by").GetString()));
+        var newId = corrected.GetProperty("result_id").GetString();
+        var found = (await gateway.RunAsync("memory", "query", after, "--json")).Ok().Json();
+        var match = Assert.Single(found.GetProperty("results").EnumerateArray()).GetProperty("contribution");
+        Assert.Equal((newId, oldId), (match.GetProperty("contribution_id").GetString(), match.GetProperty("supersedes").GetString()));
+        Assert.Empty((await gateway.RunAsync("memory", "query", before, "--json")).Ok().Json().GetProperty("results").EnumerateArray());
+
+        var notJson = await gateway.RunAsync("review", "correct", reviewId, "--content", "[1]");
+        Assert.Equal(2, notJson.ExitCode);
+    }
+
     /// <summary>Creates and starts <see cref="ApprovalFiles.PublishAfterApproval"/>; returns it once <c>review list</c> shows
     /// its pending approval.</summary>
     private async Task<(string WorkflowId, JsonElement Review)> StartWaitingAsync(string tag)

@@ -38,7 +38,7 @@ public sealed class ApprovalApiTests(ExpertGatewayFixture fixture) : IClassFixtu
         Assert.Matches("^apr_[0-9a-f]{32}$", reviewId);
         Assert.Equal("pending", StepStatus(waiting, "step_3"));
 
-        var pending = await fixture.Alice.GetOkAsync("/domains/reviews?status=pending");
+        var pending = await fixture.Alice.GetOkAsync("/domains/reviews?status=pending&limit=500");
         var review = pending.GetProperty("reviews").EnumerateArray().Single(r => r.GetProperty("review_id").GetString() == reviewId);
         Assert.Equal("approval", review.GetProperty("kind").GetString());
         Assert.Equal("code", review.GetProperty("domain_id").GetString());
@@ -50,7 +50,7 @@ public sealed class ApprovalApiTests(ExpertGatewayFixture fixture) : IClassFixtu
         Assert.Equal("rename x to y", dependency.GetProperty("output").GetProperty("patch").GetString());
         Assert.True(review.GetProperty("deadline_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(23));
         // bob is the expert of docs, not code: his list leaves it out.
-        var bobs = await fixture.Bob.GetOkAsync("/domains/reviews?status=pending");
+        var bobs = await fixture.Bob.GetOkAsync("/domains/reviews?status=pending&limit=500");
         Assert.DoesNotContain(bobs.GetProperty("reviews").EnumerateArray(), r => r.GetProperty("review_id").GetString() == reviewId);
 
         var approved = await fixture.Alice.PostOkAsync($"/domains/reviews/{reviewId}/approve", new { comment = "looks right" });

@@ -10,12 +10,17 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The domain whose contributions go to review on this gateway.</summary>
+    public const string ReviewedDomain = "fixture_reviewed";
+
     /// <summary>The absolute URL of <paramref name="path"/> on the gateway (for a browser).</summary>
     public string Url(string path) => new Uri(Gateway.BaseAddress, path).ToString();
 
     public async Task InitializeAsync()
     {
-        _gateway = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir);
+        // The contributions of one domain go to review (docs/memory.md), for the CLI's review correct.
+        _gateway = await GatewayProcess.StartAsync("--urls", "http://127.0.0.1:0", "--data-dir", _dataDir,
+            "--Rayswarm:Memory:Review:Domains:0", ReviewedDomain);
         Http = new HttpClient { BaseAddress = _gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 

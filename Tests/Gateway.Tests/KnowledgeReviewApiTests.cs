@@ -25,7 +25,7 @@ public sealed class KnowledgeReviewApiTests(ExpertGatewayFixture fixture) : ICla
         var corrected = await ContributeAsync("quoll caching with 8 entries");
         var rejected = await ContributeAsync("quoll retries forever");
 
-        var pending = await fixture.Alice.GetOkAsync("/domains/reviews?domain=code&status=pending");
+        var pending = await fixture.Alice.GetOkAsync("/domains/reviews?domain=code&status=pending&limit=500");
         var review = pending.GetProperty("reviews").EnumerateArray().Single(r => r.GetProperty("review_id").GetString() == accepted.ReviewId);
         Assert.Equal("contribution", review.GetProperty("kind").GetString());
         Assert.Equal(accepted.Id, review.GetProperty("subject_id").GetString());
