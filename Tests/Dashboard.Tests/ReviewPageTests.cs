@@ -1,9 +1,12 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Rayswarm.Dashboard.Tests;
 
 /// <summary>The expert's review page (/review) in a browser: sign in with a key, see an approval with the outputs it depends on,
-/// decide it with the mouse or the keyboard alone, follow the pending list live, and be told clearly when a key may not decide.
+/// decide it with the mouse or the keyboard alone, follow the pending list live, and be told clearly when a key may not decide;
+/// correct a contribution, whose new version queries then find instead of the old one.
 /// Keys: alice (expert:code, operator), bob (expert:docs), carol (no roles) — <see cref="ExpertGatewayFixture"/>.</summary>
 [Collection(BrowserTests.Name)]
 public sealed class ReviewPageTests(Chromium chromium, ExpertGatewayFixture experts, GatewayFixture keyless)
@@ -146,6 +149,51 @@ public sealed class ReviewPageTests(Chromium chromium, ExpertGatewayFixture expe
         Assert.Equal("completed", finished.GetProperty("status").GetString());
         Assert.Equal("alice", ApprovalWorkflows.Audit(finished).Single(e => e.GetProperty("type").GetString() == "approved").GetProperty("actor").GetString());
     }
+
+    [Fact]
+    public async Task An_expert_corrects_a_contribution_and_queries_find_the_new_version_not_the_old()
+    {
+        var (first, second) = (MarkerWord(), MarkerWord());
+        var contributed = await experts.Carol.PostOkAsync("/domains/memory/contribute",
+            new { domain_id = "code", contribution_type = "pattern", content = new { tip = $"pool {first} connections" } });
+        Assert.Equal("pending", contributed.GetProperty("review_status").GetString());
+        var id = contributed.GetProperty("contribution_id").GetString()!;
+        var reviewId = "rev_" + id;
+        Assert.Equal([id], Ids(await FoundAsync(first))); // a pending contribution is found until it is corrected
+
+        await Page.GotoAsync(Url("/review"));
+        await SignInAsync(ExpertGatewayFixture.AliceKey);
+        var card = Card(reviewId);
+        const string Title = "Accept, correct or reject this pattern of code (confidence 0.5).";
+        await Expect(card.Locator("h3")).ToContainTextAsync(Title);
+        await Expect(card.Locator(".meta").First).ToContainTextAsync(id);
+        await Expect(card.Locator(".context pre.output").First).ToContainTextAsync($"\"tip\": \"pool {first} connections\"");
+        await Expect(card.Locator("textarea.content")).ToHaveValueAsync(new Regex(first));
+
+        await card.Locator("textarea.content").FillAsync($$"""{"tip": "pool {{second}} connections"}""");
+        await card.Locator("textarea.comment").FillAsync("the other word");
+        await card.Locator("button.correct").ClickAsync();
+
+        await Expect(card).ToHaveCountAsync(0);
+        var newVersion = Assert.Single(await FoundAsync(second));
+        var newId = newVersion.GetProperty("contribution_id").GetString()!;
+        Assert.NotEqual(id, newId);
+        Assert.Equal((id, "alice"), (newVersion.GetProperty("supersedes").GetString(), newVersion.GetProperty("contributed_by").GetString()));
+        await Expect(Page.Locator("#log")).ToContainTextAsync($"Corrected: “{Title}” ({reviewId}) as alice; new version {newId}.");
+        Assert.Empty(await FoundAsync(first));
+        var review = await experts.Alice.GetOkAsync($"/domains/reviews/{reviewId}");
+        Assert.Equal(("corrected", "alice"), (review.GetProperty("status").GetString(), review.GetProperty("decided_by").GetString()));
+    }
+
+    /// <summary>The contributions a memory query for <paramref name="word"/> finds.</summary>
+    private async Task<JsonElement[]> FoundAsync(string word) =>
+        [.. (await experts.Alice.GetOkAsync($"/domains/memory/query?query={word}")).GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("contribution"))];
+
+    private static string[] Ids(JsonElement[] contributions) => [.. contributions.Select(c => c.GetProperty("contribution_id").GetString()!)];
+
+    /// <summary>A word of letters found in no other contribution.</summary>
+    private static string MarkerWord() => "marker" + string.Concat(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
 
     [Fact]
     public async Task Without_keys_the_page_runs_as_local_and_is_linked_from_the_domain_views()
