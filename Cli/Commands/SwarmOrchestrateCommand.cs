@@ -23,21 +23,12 @@ internal static class SwarmOrchestrateCommand
             var plan = (await session.Gateway.SendAsync(HttpMethod.Post, SwarmOptions.Path(parse.GetValue(swarm)!) + "/orchestrate?wait_seconds=0",
                 new { Task = new { Text = parse.GetValue(task) }, Strategy = parse.GetValue(strategy) }, cancellationToken)).Body;
             var workflow = plan.GetProperty("workflow");
-            var workflowId = workflow.Text("workflow_id");
             if (!session.Json)
             {
                 session.Console.MarkupLine($"swarm {plan.Cell("swarm")} ({plan.Cell("topology")}, {plan.Cell("strategy")}): workflow {workflow.Cell("workflow_id")}");
             }
-            if (parse.GetValue(wait))
-            {
-                var follower = new WorkflowFollower(session, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)));
-                workflow = session.Json ? await follower.PollAsync(workflow, _ => { }, cancellationToken) : await follower.ShowProgressAsync(workflow, cancellationToken);
-            }
-            if (session.Json) { session.WriteJson(workflow); }
-            else { session.Console.Write(WorkflowView.Tree(workflow)); }
-            if (!parse.GetValue(wait) || workflow.Text("status") == "completed") { return RayswarmCli.Ok; }
-            session.Io.Error.WriteLine($"rayswarm: workflow {workflowId} ended {workflow.Text("status")}: {workflow.Text("error")}");
-            return RayswarmCli.Failure;
+            return await WorkflowFollower.FollowAndReportAsync(session, workflow, parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                cancellationToken);
         });
     }
 }

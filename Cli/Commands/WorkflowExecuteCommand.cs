@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 
 namespace Rayswarm.Cli;
 
@@ -19,23 +18,8 @@ internal static class WorkflowExecuteCommand
             // wait_seconds=0: the gateway answers at once (202 while running); the CLI follows the steps itself.
             var started = await session.Gateway.SendAsync(HttpMethod.Post,
                 "/domains/workflows/execute/" + Uri.EscapeDataString(workflowId) + "?wait_seconds=0", "{}", cancellationToken);
-            var workflow = started.Body;
-            if (parse.GetValue(wait))
-            {
-                var follower = new WorkflowFollower(session, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)));
-                workflow = session.Json ? await follower.PollAsync(workflow, _ => { }, cancellationToken) : await follower.ShowProgressAsync(workflow, cancellationToken);
-            }
-            if (session.Json) { session.WriteJson(workflow); }
-            else { session.Console.Write(WorkflowView.Tree(workflow)); }
-            return Outcome(session, workflow, parse.GetValue(wait));
+            return await WorkflowFollower.FollowAndReportAsync(session, started.Body, parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                cancellationToken);
         });
-    }
-
-    private static int Outcome(CliSession session, JsonElement workflow, bool waited)
-    {
-        var status = workflow.Text("status");
-        if (!waited || status == "completed") { return RayswarmCli.Ok; }
-        session.Io.Error.WriteLine($"rayswarm: workflow {workflow.Text("workflow_id")} ended {status}: {workflow.Text("error")}");
-        return RayswarmCli.Failure;
     }
 }

@@ -12,6 +12,24 @@ internal sealed class WorkflowFollower(CliSession session, string workflowId, Ti
 
     private static readonly HashSet<string> s_stepDone = ["completed", "failed", "compensated", "compensation_failed", "skipped"];
 
+    /// <summary>What <c>workflow execute</c> and <c>orchestrate</c> do after starting a workflow: with <paramref name="wait"/>
+    /// follow it to its end (progress bars, or silently with <c>--json</c>), then print it; exit 1 when it was followed and
+    /// did not complete, with the reason on stderr.</summary>
+    public static async Task<int> FollowAndReportAsync(CliSession session, JsonElement workflow, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (wait)
+        {
+            var follower = new WorkflowFollower(session, workflow.Text("workflow_id"), timeout);
+            workflow = session.Json ? await follower.PollAsync(workflow, _ => { }, cancellationToken) : await follower.ShowProgressAsync(workflow, cancellationToken);
+        }
+        if (session.Json) { session.WriteJson(workflow); }
+        else { session.Console.Write(WorkflowView.Tree(workflow)); }
+        var status = workflow.Text("status");
+        if (!wait || status == "completed") { return RayswarmCli.Ok; }
+        session.Io.Error.WriteLine($"rayswarm: workflow {workflow.Text("workflow_id")} ended {status}: {workflow.Text("error")}");
+        return RayswarmCli.Failure;
+    }
+
     /// <summary>Reads the workflow until its status is terminal, calling <paramref name="onRead"/> with each reading.</summary>
     public async Task<JsonElement> PollAsync(JsonElement workflow, Action<JsonElement> onRead, CancellationToken cancellationToken)
     {
