@@ -5,25 +5,26 @@ namespace Rayswarm.Grains.Interfaces;
 /// the cluster (a workflow's own steps, tests) and are not limited by roles.</summary>
 public static class Caller
 {
-    private const string NameKey = "rayswarm.principal";
-    private const string RolesKey = "rayswarm.roles";
+    // One immutable value under one key: Orleans copies the request context with every call and every response, and an
+    // [Immutable] value is passed on without a copy.
+    private const string Key = "rayswarm.principal";
 
     /// <summary>The principal of the current call, or null inside the cluster.</summary>
-    public static Principal? Current =>
-        RequestContext.Get(NameKey) is string name
-            ? new Principal(name, RequestContext.Get(RolesKey) as string[] ?? [])
-            : null;
+    public static Principal? Current => RequestContext.Get(Key) as Principal;
 
     /// <summary>The name to record for the current call: the principal's, or null inside the cluster.</summary>
-    public static string? Name => RequestContext.Get(NameKey) as string;
+    public static string? Name => Current?.Name;
 
     /// <summary>Makes <paramref name="principal"/> the caller of the grain calls that follow in this async flow.</summary>
     public static void Set(Principal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        RequestContext.Set(NameKey, principal.Name);
-        RequestContext.Set(RolesKey, principal.Roles.ToArray());
+        RequestContext.Set(Key, principal);
     }
+
+    /// <summary>Drops the principal from the calls that follow in this async flow: for fan-outs whose grains do not depend
+    /// on the caller (each call and each response would copy it). The caller's own flow keeps it.</summary>
+    public static void Clear() => RequestContext.Remove(Key);
 
     /// <summary>Throws <see cref="ForbiddenException"/> unless the caller (if any) may act for <paramref name="domainId"/>.</summary>
     public static void EnsureMayActFor(string domainId, string what)

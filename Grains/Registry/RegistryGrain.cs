@@ -8,6 +8,10 @@ namespace Rayswarm.Grains;
 [GrainType("registry")]
 public sealed class RegistryGrain : Grain, IRegistryGrain
 {
+    // The partitions' references, made once per activation: GetGrain reads the interface's attributes by reflection
+    // on every call, and a registry-wide query asks all partitions.
+    private IRegistryIndexGrain[]? _partitions;
+
     // Async although they only forward: a validation error faults the returned task instead of throwing synchronously.
     public async Task<DomainInfo> Register(DomainRegistration registration)
     {
@@ -86,8 +90,10 @@ public sealed class RegistryGrain : Grain, IRegistryGrain
 
     private async Task<IReadOnlyList<RegistryEntry>> AllEntriesAsync()
     {
-        var partitions = await Task.WhenAll(Enumerable.Range(0, RegistryPartitions.Count).Select(p =>
-            GrainFactory.GetGrain<IRegistryIndexGrain>(RegistryPartitions.Key(p)).Entries()));
+        Caller.Clear(); // reads of the index: no role is needed
+        _partitions ??= [.. Enumerable.Range(0, RegistryPartitions.Count)
+            .Select(p => GrainFactory.GetGrain<IRegistryIndexGrain>(RegistryPartitions.Key(p)))];
+        var partitions = await Task.WhenAll(_partitions.Select(p => p.Entries()));
         return [.. partitions.SelectMany(p => p)];
     }
 
@@ -95,6 +101,7 @@ public sealed class RegistryGrain : Grain, IRegistryGrain
     /// so describing N domains costs N calls, not N fan-outs. A domain that unregistered meanwhile is left out.</summary>
     private async Task<IReadOnlyList<DomainInfo>> DescribeAsync(IReadOnlyList<RegistryEntry> all, IReadOnlyList<RegistryEntry> selected)
     {
+        Caller.Clear(); // snapshots: no role is needed
         var byCapability = CapabilityMap(all);
         var infos = await Task.WhenAll(selected.Select(e => Domain(e.DomainId).GetSnapshot()));
         return [.. infos.OfType<DomainInfo>()
