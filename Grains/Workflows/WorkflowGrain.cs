@@ -7,7 +7,8 @@ namespace Rayswarm.Grains;
 
 /// <summary>
 /// One workflow (saga). The class is [Reentrant] so that <see cref="Get"/>, <see cref="Verify"/> and the wait of
-/// <see cref="Execute"/> answer while the workflow runs; every method that changes the state holds <see cref="_gate"/>
+/// <see cref="Execute"/> answer while its steps run (reads wait only for a transition being written); every method that
+/// changes the state holds <see cref="_gate"/>
 /// for its whole turn instead, so state changes, writes and reminder/index updates happen one transition at a time,
 /// as in a non-reentrant grain. Status changes are upserted into the index store (<see cref="IWorkflowIndexStore"/>). Step actions and compensations run outside the grain's turns (thread pool) and report
 /// back through <see cref="IWorkflowRunGrain"/> calls; each transition is written (with its audit entries and a new
@@ -101,17 +102,28 @@ public sealed partial class WorkflowGrain(
         return ToInfo();
     }
 
-    public async Task<WorkflowInfo> Get()
+    public Task<WorkflowInfo> Get() => ReadAsync(ToInfo);
+
+    public Task<WorkflowVerification> Verify() => ReadAsync(VerifyWritten);
+
+    /// <summary>A read between transitions: it waits for a transition being written (a few milliseconds), so it shows what is
+    /// written, never a transition half made (a step waiting whose review is not written yet, an audit ahead of its proof).</summary>
+    private async Task<T> ReadAsync<T>(Func<T> read)
     {
-        await Task.CompletedTask;
-        ThrowIfMissing();
-        return ToInfo();
+        await _gate.WaitAsync();
+        try
+        {
+            ThrowIfMissing();
+            return read();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    public async Task<WorkflowVerification> Verify()
+    private WorkflowVerification VerifyWritten()
     {
-        await Task.CompletedTask;
-        ThrowIfMissing();
         var problems = new List<string>();
         var head = WorkflowAudit.CheckChain(S.Audit, problems);
         var chainValid = problems.Count == 0;

@@ -58,6 +58,37 @@ public sealed class WorkflowApprovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reader_that_sees_a_step_waiting_finds_its_review()
+    {
+        await using var silo = await WorkflowSilo.StartAsync(_dataDir);
+        var reviews = silo.Grains.GetGrain<IReviewsGrain>(IReviewsGrain.Key);
+        // Readers poll while the workflows make their transitions: a read in the middle of one would see the step waiting
+        // before its review is written.
+        var ids = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            var created = await silo.Workflows.Create(new CreateWorkflowRequest($"read while approving {i}", Steps()));
+            ids.Add(created.WorkflowId);
+        }
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            var execute = silo.Workflows.Execute(id, 0);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (true)
+            {
+                var workflow = await silo.Workflows.Get(id);
+                if (workflow.Steps[1] is { Status: WorkflowStepStatus.Waiting, ReviewId: { } reviewId })
+                {
+                    Assert.Equal(ReviewStatus.Pending, (await reviews.Get(reviewId)).Status);
+                    break;
+                }
+                Assert.True(DateTime.UtcNow < deadline, $"workflow {id} waits for its approval within 60 s");
+            }
+            await execute;
+        }));
+    }
+
+    [Fact]
     public async Task A_waiting_workflow_holds_no_activation_and_the_decision_wakes_it()
     {
         await using var silo = await WorkflowSilo.StartAsync(_dataDir);
