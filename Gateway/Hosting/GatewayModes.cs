@@ -55,10 +55,37 @@ internal static class GatewayModes
         });
     }
 
+    /// <summary>A free loopback port for the embedded silo (Orleans cannot bind port 0). Chosen at random below the
+    /// ephemeral range (Linux 32768–60999, Windows and macOS 49152–65535), where outgoing connections take their local
+    /// ports: a port the kernel picked was free when asked, but could go to an outgoing connection before the silo bound
+    /// it (seen in CI: AddressInUseException at start). The kernel's pick if 32 random ports are all taken.</summary>
     private static int FreeLoopbackPort()
     {
+        for (var attempt = 0; attempt < 32; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_768);
+            if (IsFree(port)) { return port; }
+        }
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsFree(int port)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 }
