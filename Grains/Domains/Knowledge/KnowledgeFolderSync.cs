@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,44 +10,21 @@ namespace Rayswarm.Grains;
 /// and again whenever a <c>*.md</c> file in them is created, changed, renamed or deleted (a file watcher; changes within
 /// <see cref="Settle"/> are taken together). Each load hands the whole folder to the domain's
 /// <see cref="IDomainKnowledgeGrain"/>, which adds, keeps or retracts contributions; a failed load is tried again.
-/// A folder that does not exist is reported and left alone (its contributions stay). Only silos load knowledge.
+/// A folder that does not exist is reported and left alone (its contributions stay). Only silos load knowledge
+/// (<see cref="SiloBackgroundWork"/>).
 /// </summary>
-internal sealed partial class KnowledgeFolderSync(IServiceProvider services, IEnumerable<KnowledgeSource> sources) : IHostedLifecycleService, IAsyncDisposable
+internal sealed partial class KnowledgeFolderSync(IServiceProvider services, IEnumerable<KnowledgeSource> sources) : SiloBackgroundWork(services)
 {
     /// <summary>How long a burst of file changes may take before the folder is read again.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
 
-    private static readonly TimeSpan s_maxRetryDelay = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource _stopping = new();
     private readonly List<FileSystemWatcher> _watchers = [];
-    private Task _loops = Task.CompletedTask;
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken)
-    {
-        if (services.GetService<ILocalSiloDetails>() is not null)
-        {
-            _loops = Task.WhenAll(sources.DistinctBy(s => s.DomainId).Select(s => Task.Run(() => RunAsync(s, _stopping.Token), CancellationToken.None)));
-        }
-        return Task.CompletedTask;
-    }
-
-    public async Task StoppingAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _loops.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override Task RunAsync(CancellationToken stopping) =>
+        Task.WhenAll(sources.DistinctBy(s => s.DomainId).Select(s => Task.Run(() => RunAsync(s, stopping), CancellationToken.None)));
 
     private async Task RunAsync(KnowledgeSource source, CancellationToken stopping)
     {
-        var logger = services.GetService<ILogger<KnowledgeFolderSync>>() ?? (ILogger)NullLogger.Instance;
+        var logger = Services.GetService<ILogger<KnowledgeFolderSync>>() ?? (ILogger)NullLogger.Instance;
         if (!Directory.Exists(source.Folder))
         {
             LogMissingFolder(logger, source.DomainId, source.Folder);
@@ -56,7 +32,7 @@ internal sealed partial class KnowledgeFolderSync(IServiceProvider services, IEn
         }
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         Watch(source.Folder, () => changed.Writer.TryWrite(true));
-        var grain = services.GetRequiredService<IGrainFactory>().GetGrain<IDomainKnowledgeGrain>(source.DomainId);
+        var grain = Services.GetRequiredService<IGrainFactory>().GetGrain<IDomainKnowledgeGrain>(source.DomainId);
         var failures = 0;
         try
         {
@@ -75,7 +51,7 @@ internal sealed partial class KnowledgeFolderSync(IServiceProvider services, IEn
                 {
                     failures++;
                     LogSyncFailed(logger, source.DomainId, e);
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(s_maxRetryDelay.TotalSeconds, failures)), stopping);
+                    await Task.Delay(RetryDelay(failures), stopping);
                 }
             }
         }
@@ -100,12 +76,9 @@ internal sealed partial class KnowledgeFolderSync(IServiceProvider services, IEn
         lock (_watchers) { _watchers.Add(watcher); }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override void DisposeResources()
     {
-        await _stopping.CancelAsync();
-        await _loops.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         lock (_watchers) { foreach (var watcher in _watchers) { watcher.Dispose(); } }
-        _stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge of {DomainId}: {Added} contributed, {Kept} unchanged, {Retracted} retracted")]
