@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Codecs;
 using Orleans.Serialization.Serializers;
@@ -20,7 +21,7 @@ internal sealed class CollectionExpressionCodec(IServiceProvider services) : ISp
     public IFieldCodec GetSpecializedCodec(Type type)
     {
         var element = type.GenericTypeArguments[0];
-        var arrays = ((ICodecProvider)services.GetService(typeof(ICodecProvider))!).GetCodec(element.MakeArrayType());
+        var arrays = services.GetRequiredService<ICodecProvider>().GetCodec(element.MakeArrayType());
         return (IFieldCodec)Activator.CreateInstance(typeof(ArrayWriter<>).MakeGenericType(element), arrays)!;
     }
 

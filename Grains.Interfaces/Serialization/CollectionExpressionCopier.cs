@@ -27,10 +27,16 @@ internal sealed class CollectionExpressionCopier(IDeepCopierProvider copiers) : 
         return (IDeepCopier)Activator.CreateInstance(copierType, copiers)!;
     }
 
-    private sealed class ListCopier<T>(IDeepCopierProvider copiers) : IDeepCopier
+    private sealed class ListCopier<T> : IDeepCopier
     {
-        private readonly IDeepCopier<T> _element = copiers.GetDeepCopier<T>();
-        private readonly bool _shallow = copiers.GetDeepCopier<T>() is IOptionalDeepCopier optional && optional.IsShallowCopyable();
+        private readonly IDeepCopier<T> _element;
+        private readonly bool _shallow;
+
+        public ListCopier(IDeepCopierProvider copiers)
+        {
+            _element = copiers.GetDeepCopier<T>();
+            _shallow = _element is IOptionalDeepCopier optional && optional.IsShallowCopyable();
+        }
 
         public object? DeepCopy(object? input, CopyContext context)
         {
