@@ -19,7 +19,7 @@ internal sealed class SqliteDatabase
     private static readonly ConcurrentDictionary<string, WriteGroup> WriteGroups = new(StringComparer.Ordinal);
 
     private readonly string _connectionString;
-    private readonly string _busyTimeoutPragma;
+    private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly WriteGroup _group;
@@ -38,7 +38,7 @@ internal sealed class SqliteDatabase
         if (!string.IsNullOrWhiteSpace(options.DatabasePath)) { builder.DataSource = options.DatabasePath; }
         var busyMs = (long)Math.Ceiling(options.BusyTimeout.TotalMilliseconds);
         builder.DefaultTimeout = (int)Math.Max(1, Math.Ceiling(options.BusyTimeout.TotalSeconds));
-        _busyTimeoutPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {Math.Min(busyMs, int.MaxValue)};");
+        _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {Math.Min(busyMs, int.MaxValue)}; PRAGMA temp_store = MEMORY;");
 
         // In-memory databases are rejected above; a "file:" URI is left to SQLite as written.
         string gateKey;
@@ -234,8 +234,9 @@ internal sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Per connection: SQLite waits for the lock itself (finely) instead of the driver's coarse retry loop.
-            await connection.RunAsync(_busyTimeoutPragma, cancellationToken);
+            // Per connection: SQLite waits for the lock itself (finely) instead of the driver's coarse retry loop; and the
+            // savepoints' sub-journals of a group commit stay in memory (past 64 KiB SQLite spilled each into a new file in /var/tmp).
+            await connection.RunAsync(_connectionPragmas, cancellationToken);
             return connection;
         }
         catch

@@ -12,7 +12,7 @@ internal sealed partial class EventStreams(EventLogRuntime runtime, IGrainFactor
         StreamIdText.Validate(stream, nameof(stream));
         var json = JsonSerializer.Serialize(data, StreamJson.Options);
         var append = eventId is null
-            ? new NewStreamEvent(stream, Guid.NewGuid().ToString("N"), json, FreshId: true)
+            ? NewStreamEvent.WithMintedId(stream, json)
             : new NewStreamEvent(stream, eventId, json);
         var stored = await runtime.AppendAsync(append).WaitAsync(cancellationToken);
         return stored.Event;

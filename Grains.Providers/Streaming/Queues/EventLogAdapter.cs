@@ -21,7 +21,7 @@ internal sealed class EventLogAdapter(string name, EventLogRuntime runtime) : IQ
         StreamIdText.Validate(streamId, nameof(streamId));
         if (token is not null) { throw new ArgumentException("The event log assigns positions itself: publish without a sequence token.", nameof(token)); }
         var appends = events
-            .Select(item => runtime.AppendAsync(new NewStreamEvent(streamId, Guid.NewGuid().ToString("N"), JsonSerializer.Serialize(item, StreamJson.Options), FreshId: true)))
+            .Select(item => runtime.AppendAsync(NewStreamEvent.WithMintedId(streamId, JsonSerializer.Serialize(item, StreamJson.Options))))
             .ToList();
         await Task.WhenAll(appends);
     }
