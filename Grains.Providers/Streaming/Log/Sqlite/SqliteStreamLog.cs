@@ -231,10 +231,14 @@ public sealed partial class SqliteStreamLog : IStreamLog
         await EnsureInitializedAsync(cancellationToken);
         return await _database.ReadAsync<IReadOnlyList<(int, long)>>(async (connection, ct) =>
         {
-            // NOT INDEXED: otherwise SQLite groups by walking the whole (partition, position) index, every row ever stored,
-            // instead of reading the rows after @after by their rowid (30 ms against 0.6 ms at 400,000 events).
+            // After a position, NOT INDEXED: otherwise SQLite groups by walking the whole (partition, position) index, every
+            // row ever stored, instead of reading the rows after @after by their rowid (30 ms against 0.6 ms at 400,000
+            // events). From the start (a silo's first poll), that index is the smallest thing to walk.
             await using var command = connection.Command(
-                "SELECT partition, MAX(position) FROM stream_events NOT INDEXED WHERE position > @after GROUP BY partition", ("@after", afterPosition));
+                afterPosition > 0
+                    ? "SELECT partition, MAX(position) FROM stream_events NOT INDEXED WHERE position > @after GROUP BY partition"
+                    : "SELECT partition, MAX(position) FROM stream_events GROUP BY partition",
+                ("@after", afterPosition));
             await using var reader = await command.ExecuteReaderAsync(ct);
             var heads = new List<(int, long)>();
             while (await reader.ReadAsync(ct)) { heads.Add((checked((int)reader.GetInt64(0)), reader.GetInt64(1))); }
