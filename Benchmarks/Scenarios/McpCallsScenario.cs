@@ -127,7 +127,6 @@ public static partial class McpCallsScenario
 
         private Gateway(Process process, string dataDir, string dll) => (_process, _dataDir, _dll) = (process, dataDir, dll);
 
-
         public bool Settled { get; private set; }
 
         public double OpsPerSec => _concurrentCalls / _concurrentTime.TotalSeconds;
