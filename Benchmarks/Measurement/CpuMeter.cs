@@ -26,9 +26,9 @@ public readonly struct CpuMeter
     /// <summary>Bytes allocated (all threads) per operation since the start.</summary>
     public double BytesPer(double operations) => operations <= 0 ? 0 : (GC.GetTotalAllocatedBytes() - _allocated) / operations;
 
-    /// <summary>The share (0..1) of the wall-clock time since the start that the GC held threads paused.</summary>
     /// <summary>Garbage collections (of any generation) per second since the start.</summary>
     public double CollectionsPerSecond() => (GC.CollectionCount(0) - _collections) / Stopwatch.GetElapsedTime(_started).TotalSeconds;
 
+    /// <summary>The share (0..1) of the wall-clock time since the start that the GC held threads paused.</summary>
     public double GcPauseShare() => (GC.GetTotalPauseDuration() - _paused) / Stopwatch.GetElapsedTime(_started);
 }

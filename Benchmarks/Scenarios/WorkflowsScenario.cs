@@ -12,7 +12,9 @@ namespace Rayswarm.Benchmarks;
 /// <see cref="IWorkflowsGrain"/>; <c>ops_per_sec</c> counts completed workflows per second, latency is create → completed.
 /// Baseline, same run and store: raw grain-state writes of the size of a workflow's state (measured during warm-up) from as
 /// many concurrent writers as there are clients (64; <c>--variant clients=N</c>); <c>ratio</c> = ops_per_sec / <c>baseline_writes_per_sec</c>, to be read
-/// against <c>state_writes_per_workflow</c> (what a workflow writes besides its index rows and reminder).
+/// against <c>state_writes_per_workflow</c> (what a workflow writes besides its index rows and reminder). <c>writer_busy</c> is
+/// the share of the run the file's one writer was held (the group commit's <c>rayswarm.sqlite.writer.busy</c>), with
+/// <c>commits_per_sec</c> and <c>writes_per_commit</c>.
 /// </summary>
 public static class WorkflowsScenario
 {
@@ -61,6 +63,7 @@ public static class WorkflowsScenario
 
         var histograms = new LatencyHistogram[clients];
         var failed = 0L;
+        using var writer = SqliteWriterMeter.Start(silo.DatabasePath);
         var cpu = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
         using (var stop = new CancellationTokenSource(args.Duration))
@@ -84,6 +87,7 @@ public static class WorkflowsScenario
             })));
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var (writerBusy, commitsPerSec, writesPerCommit) = writer.Read();
         var all = new LatencyHistogram();
         foreach (var h in histograms) { all.Add(h); }
         var cpuPerWorkflow = cpu.MicrosecondsPer(all.Count) / 1000;
@@ -104,6 +108,9 @@ public static class WorkflowsScenario
             .With("cpu_ms_per_workflow", Math.Round(cpuPerWorkflow, 3))
             .With("state_writes_per_workflow", Math.Round(writesPerWorkflow, 2))
             .With("state_bytes", Math.Round(stateBytes))
+            .With("writer_busy", Math.Round(writerBusy, 3))
+            .With("commits_per_sec", Math.Round(commitsPerSec))
+            .With("writes_per_commit", Math.Round(writesPerCommit, 1))
             .With("baseline_writes_per_sec", Math.Round(baseline))
             .With("ratio", perSec / baseline);
     }

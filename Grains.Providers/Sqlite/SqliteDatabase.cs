@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed class SqliteDatabase
     private static readonly ConcurrentDictionary<string, WriteGroup> WriteGroups = new(StringComparer.Ordinal);
 
     private readonly string _connectionString;
+    private readonly string _databaseName;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
@@ -55,6 +57,7 @@ internal sealed class SqliteDatabase
         }
 
         _connectionString = builder.ToString();
+        _databaseName = builder.DataSource;
         _writeGate = WriteGates.GetOrAdd(gateKey, _ => new SemaphoreSlim(1, 1));
         _group = WriteGroups.GetOrAdd(gateKey, _ => new WriteGroup());
     }
@@ -150,6 +153,7 @@ internal sealed class SqliteDatabase
 
     private async Task CommitGroupAsync(List<GroupedWrite> batch)
     {
+        var startedAt = Stopwatch.GetTimestamp();
         var results = new object?[batch.Count];
         var errors = new Exception?[batch.Count];
         try
@@ -185,9 +189,12 @@ internal sealed class SqliteDatabase
         }
         catch (Exception e)
         {
+            SqliteMetrics.GroupCommitted(_databaseName, batch.Count, startedAt);
             foreach (var item in batch) { item.Done.TrySetException(e); }
             return;
         }
+        // Counted before any writer hears back, so that what a writer saw done is in the metrics.
+        SqliteMetrics.GroupCommitted(_databaseName, batch.Count, startedAt);
         for (var i = 0; i < batch.Count; i++)
         {
             if (errors[i] is { } error) { batch[i].Done.TrySetException(error); }

@@ -68,6 +68,21 @@ public sealed class MetricsTests(GatewayFixture fixture) : IClassFixture<Gateway
     }
 
     [Fact]
+    public async Task The_SQLite_group_commit_reports_its_commits_writes_and_writer_time_per_file()
+    {
+        var commits = PrometheusText.Sum(await PrometheusScrape.ScrapeAsync(Http), "rayswarm_sqlite_commits_total");
+
+        await Http.PostOkAsync("/domains/events/publish", new { event_type = "sqliteprobe.ping", source_domain = "metrics_tests" });
+
+        var after = await PrometheusScrape.WaitForAsync(Http, commits + 1, "rayswarm_sqlite_commits_total");
+        Assert.True(PrometheusText.Sum(after, "rayswarm_sqlite_writes_total") >= PrometheusText.Sum(after, "rayswarm_sqlite_commits_total"));
+        Assert.True(PrometheusText.Sum(after, "rayswarm_sqlite_writer_busy_seconds_total") > 0);
+        var sqlite = after.Where(s => s.Name.StartsWith("rayswarm_sqlite_", StringComparison.Ordinal)).ToList();
+        Assert.All(sqlite, s => Assert.Equal("Rayswarm", s.Labels["otel_scope_name"]));
+        Assert.All(sqlite, s => Assert.EndsWith("rayswarm.db", s.Labels["rayswarm_sqlite_database"], StringComparison.Ordinal)); // the embedded file
+    }
+
+    [Fact]
     public async Task The_probes_answer_alive_and_ready_and_are_not_in_the_API_document()
     {
         using var health = await Http.GetAsync("/healthz");
