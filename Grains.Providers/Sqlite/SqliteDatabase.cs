@@ -89,8 +89,8 @@ internal sealed class SqliteDatabase
     /// <summary>
     /// Runs a write that opens no transaction of its own as part of a group commit: writes that arrive while the writer
     /// slot is busy run together in one IMMEDIATE transaction, each inside its own savepoint (so each is atomic), so a busy
-    /// file pays one commit (and one fsync) per batch rather than per write. Every provider on the file (grain state,
-    /// reminders, the event log, the workflow index, the knowledge store) writes this way, so they share the commits. A write that throws is rolled back to its savepoint and fails
+    /// file pays one commit (and one fsync) per batch rather than per write. The providers on the file (grain state,
+    /// reminders, the event log, the workflow index, reviews) write this way, so they share the commits; the knowledge store runs its own transactions through <see cref="WriteAsync{T}"/>. A write that throws is rolled back to its savepoint and fails
     /// alone; the task completes only once the batch's commit is durable (a failed commit fails every write of it).
     /// Cancellation counts until the write is queued.
     /// </summary>
