@@ -90,8 +90,10 @@ internal sealed class SqliteDatabase
     /// Runs a write that opens no transaction of its own as part of a group commit: writes that arrive while the writer
     /// slot is busy run together in one IMMEDIATE transaction, each inside its own savepoint (so each is atomic), so a busy
     /// file pays one commit (and one fsync) per batch rather than per write. The providers on the file (grain state,
-    /// reminders, the event log, the workflow index, reviews) write this way, so they share the commits; the knowledge store runs its own transactions through <see cref="WriteAsync{T}"/>. A write that throws is rolled back to its savepoint and fails
-    /// alone; the task completes only once the batch's commit is durable (a failed commit fails every write of it).
+    /// reminders, the event log, the workflow index, reviews) write this way, so they share the commits; the knowledge
+    /// store runs its own transactions through <see cref="WriteAsync{T}"/>. A write that throws is rolled back to its
+    /// savepoint and fails alone; the task completes only once the batch's commit is durable (a failed commit fails every
+    /// write of it).
     /// Cancellation counts until the write is queued.
     /// </summary>
     public async Task<T> WriteGroupedAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)

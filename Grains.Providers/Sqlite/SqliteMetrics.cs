@@ -6,9 +6,10 @@ namespace Rayswarm.Grains.Providers;
 /// <summary>
 /// The SQLite group commit's instruments, tagged with the database file: writes over commits is the batch size, and
 /// <c>rayswarm.sqlite.writer.busy</c> growing by close to one second per second means the group commit keeps the file's
-/// one writer busy (the knowledge store's own transactions and schema set-up take that writer too, uncounted). They belong to our meter <c>Rayswarm</c> (<see cref="MeterName"/>, which the hosts
-/// export), here a static instance of it because the databases are made without the host's services; nothing is recorded
-/// while no listener enables an instrument.
+/// one writer busy (the knowledge store's own transactions and schema set-up take that writer too, uncounted). They
+/// belong to our meter <c>Rayswarm</c> (<see cref="MeterName"/>, which the hosts export), here a static instance of it
+/// because the databases are made without the host's services; nothing is recorded while no listener enables an
+/// instrument.
 /// </summary>
 public static class SqliteMetrics
 {
